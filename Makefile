@@ -1,0 +1,64 @@
+# 学籍手册: the two commands people need are `make serve` and `make test`.
+# Everything else is set up on demand by these targets.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# System packages the tests and the PDFs need (Debian names).
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
+
+.PHONY: help setup serve build test check checklists bench clean system-deps
+
+help:
+	@echo "make serve   build and serve the handbook at http://127.0.0.1:8000"
+	@echo "make test    run every test"
+	@echo "make build   strict static site into site/"
+	@echo "make check   check the data (handbook check)"
+
+# Idempotent: re-installs only when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]' 2>&1 \
+	  | grep -v -e 'is ignored' -e '^$$' || true
+	@$(BIN)/python -c 'import macros, mkdocs, material, jsonschema' \
+	  || { echo "setup failed: see the pip output above"; exit 1; }
+	@touch $@
+
+setup: $(STAMP)
+
+# Installs what is missing when run as root; otherwise says what to install.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	fc-list ':lang=zh' 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "missing system packages:$$missing"; \
+	    echo "install them with: sudo apt-get install --no-install-recommends$$missing"; \
+	    echo "(tests that need them are skipped; REQUIRE_BROWSER=1 makes that a failure)"; \
+	  fi; \
+	fi
+
+check: $(STAMP)
+	$(BIN)/handbook check
+
+build: $(STAMP)
+	$(BIN)/handbook build
+
+serve: $(STAMP)
+	$(BIN)/handbook check
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site .pytest_cache

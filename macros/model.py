@@ -1,0 +1,180 @@
+"""The model: every entity of every loaded file, indexed by kind and id.
+
+Built once per check or build from the loaded documents. Entities are read
+only by convention: render, print, CLI and tests all share one Model, and
+nothing downstream may change it.
+"""
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .kinds import ENTITIES
+from .problems import Problem
+from .yamlio import Document
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str
+    id: str  # qualified for nested kinds: "enrolment.material-review"
+    data: dict
+    doc: Document
+    path: tuple  # where in doc.data
+    parent: str = ""  # the qualifying entity's id, for nested kinds
+
+    @property
+    def local_id(self) -> str:
+        return self.id.rsplit(".", 1)[-1] if self.parent else self.id
+
+    @property
+    def name(self) -> str:
+        return self.data.get("name") or self.data.get("heading") or self.id
+
+    @property
+    def where(self) -> tuple[int, int]:
+        return self.doc.where(self.path)
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+
+def kinds_for(file: str):
+    return [k for k in ENTITIES if PurePosixPath(file).match(k.pattern)]
+
+
+@dataclass
+class Model:
+    docs: list = field(default_factory=list)
+    by_kind: dict = field(default_factory=lambda: defaultdict(dict))
+    # (target kind, target id) -> [(referring Entity or None, doc, path)]
+    referrers: dict = field(default_factory=lambda: defaultdict(list))
+
+    def get(self, kind: str, id: str) -> Entity | None:
+        return self.by_kind.get(kind, {}).get(id)
+
+    def all(self, kind: str) -> list[Entity]:
+        return list(self.by_kind.get(kind, {}).values())
+
+    def doc(self, file: str) -> Document | None:
+        return next((d for d in self.docs if d.file == file), None)
+
+    def children(self, parent: Entity, kind: str) -> list[Entity]:
+        return [e for e in self.all(kind) if e.parent == parent.id]
+
+    def owner_of(self, doc: Document, path: tuple) -> Entity | None:
+        """The innermost entity that contains `path` in `doc`."""
+        best = None
+        for k in kinds_for(doc.file):
+            for e in self.all(k.kind):
+                if e.doc is doc and path[: len(e.path)] == e.path:
+                    if best is None or len(e.path) > len(best.path):
+                        best = e
+        return best
+
+    # -- building -----------------------------------------------------------
+
+    @classmethod
+    def index(cls, docs) -> tuple["Model", list[Problem]]:
+        """Index every entity of every document; duplicate ids are problems."""
+        model, problems = cls(docs=list(docs)), []
+        for doc in model.docs:
+            for k in kinds_for(doc.file):
+                for path, data in _items_at(doc.data, k.at):
+                    ident = data.get("id")
+                    if not isinstance(ident, str):
+                        continue  # the schema check reports the missing or wrong id
+                    parent = ""
+                    if k.parent:
+                        parent = doc.data.get("id") if isinstance(doc.data, dict) else ""
+                        if not isinstance(parent, str):
+                            continue
+                        ident = f"{parent}.{ident}"
+                    prior = model.by_kind[k.kind].get(ident)
+                    if prior is not None:
+                        line, col = doc.where(path + ("id",))
+                        pl, _ = prior.doc.where(prior.path + ("id",))
+                        problems.append(Problem(
+                            doc.file, line, col,
+                            f"duplicate id '{ident}': {k.label or k.kind} ids must be unique "
+                            f"(first defined at {prior.doc.file}:{pl})",
+                            breadcrumb=model_breadcrumb(k, data, path, parent), rule="unique-id"))
+                        continue
+                    model.by_kind[k.kind][ident] = Entity(k.kind, ident, data, doc, path, parent)
+        return model, problems
+
+    def breadcrumb(self, doc: Document, path: tuple) -> str:
+        """`Process(id='enrolment') > step 'review' > deadline.unit` for a path in doc."""
+        parts, used = [], 0
+        for k in sorted(kinds_for(doc.file), key=lambda k: len(k.at)):
+            n = len(k.at)
+            if path[:n] != k.at or (n and (len(path) <= n or not isinstance(path[n], int))):
+                continue
+            node_path = path[: n + 1] if n else ()
+            data = _get(doc.data, node_path)
+            if isinstance(data, dict):
+                parts.append(model_breadcrumb(k, data, node_path, ""))
+                used = len(node_path)
+        rest = _dotted(path[used:])
+        return " > ".join(parts + ([rest] if rest else []))
+
+    def resolver_for(self, doc: Document):
+        """The x-ref resolver used while validating `doc` (see schema.py)."""
+        scope = doc.data.get("id") if isinstance(doc.data, dict) else None
+
+        def resolve(kind: str, value: str):
+            if kind == "*":
+                target_kind, _, target = value.partition(":")
+                if target_kind not in self.by_kind and target_kind not in {k.kind for k in ENTITIES}:
+                    return f"'{value}': unknown kind '{target_kind}' (write kind:id, e.g. process:enrolment)"
+            elif kind.endswith("@process"):
+                target_kind = kind.split("@")[0]
+                target = value if "." in value else f"{scope}.{value}"
+            else:
+                target_kind, target = kind, value
+            if target in self.by_kind.get(target_kind, {}):
+                return None
+            known = list(self.by_kind.get(target_kind, {}))
+            close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            return f"unknown {target_kind} '{value}'{hint}"
+
+        return resolve
+
+
+def model_breadcrumb(k, data, path, parent) -> str:
+    ident = data.get("id")
+    label = k.label or k.kind
+    if k.parent:  # nested things read as words: step 'review'
+        return f"{label} '{ident}'" if ident else f"{label} #{path[-1] + 1}"
+    return f"{label}(id='{ident}')" if ident else f"{label} #{path[-1] + 1 if path else 1}"
+
+
+def _items_at(data, at):
+    if not at:
+        if isinstance(data, dict):
+            yield (), data
+        return
+    node = _get(data, at)
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            if isinstance(item, dict):
+                yield at + (i,), item
+
+
+def _get(data, path):
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _dotted(path) -> str:
+    out = ""
+    for key in path:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out

@@ -1,0 +1,131 @@
+"""Load and check a project directory: the one pipeline behind the CLI, the
+site build and the tests.
+
+    files -> strict YAML -> entity index -> JSON Schema (+ references) -> rules
+
+Every stage collects problems and goes on where it safely can; the rules only
+run when everything before them is clean.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from . import schema as schemas
+from .kinds import DATA_DIRS, FILES, IGNORED_SUFFIXES
+from .model import Model
+from .problems import ERROR, Problem, split
+from .yamlio import LoadError, load_file
+
+
+@dataclass
+class Result:
+    root: Path
+    model: Model
+    problems: list = field(default_factory=list)
+
+    @property
+    def errors(self):
+        return split(self.problems)[0]
+
+    @property
+    def warnings(self):
+        return split(self.problems)[1]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def discover(root: Path) -> tuple[list[tuple[Path, str, object]], list[Problem]]:
+    """[(path, shown name, FileKind)] for every data file, plus problems for
+    files that match no kind (a misnamed file must not be silently ignored)."""
+    found, problems, claimed = [], [], set()
+    for fk in FILES:
+        for path in sorted(root.glob(fk.pattern)):
+            rel = path.relative_to(root).as_posix()
+            found.append((path, rel, fk))
+            claimed.add(rel)
+        if not fk.many and not (root / fk.pattern).exists():
+            problems.append(Problem(fk.pattern, 1, 1, "required file is missing", rule="files"))
+    for top in DATA_DIRS:
+        for path in sorted((root / top).rglob("*")):
+            rel = path.relative_to(root).as_posix()
+            if path.is_dir() or rel in claimed or path.suffix in IGNORED_SUFFIXES \
+                    or rel.startswith("data/schemas/") or path.name.startswith("."):
+                continue
+            expected = ", ".join(fk.pattern for fk in FILES if PurePosixPath(fk.pattern).parent
+                                 == PurePosixPath(rel).parent) or ", ".join(fk.pattern for fk in FILES)
+            problems.append(Problem(rel, 1, 1, f"file is not part of the handbook (expected: {expected}); "
+                                               "rename it to .yml in the right folder, or remove it",
+                                    rule="files"))
+    return found, problems
+
+
+def load(root: Path, today=None) -> Result:
+    """Load and check the project at `root`. Never raises on bad data."""
+    root = Path(root)
+    found, problems = discover(root)
+    docs, kinds_of = [], {}
+    for path, shown, fk in found:
+        try:
+            doc = load_file(path, shown)
+        except LoadError as exc:
+            problems.append(exc.problem)
+            continue
+        docs.append(doc)
+        kinds_of[doc.file] = fk
+    model, dup = Model.index(docs)
+    problems += dup
+
+    registry, by_name = schemas.load_registry(root)
+    for doc in docs:
+        schema = by_name[kinds_of[doc.file].schema]
+        for error in schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc)):
+            for leaf in schemas.leaf_errors(error):
+                path = tuple(leaf.absolute_path)
+                line, col = doc.where(_key_path(leaf, path))
+                problems.append(Problem(
+                    doc.file, line, col, schemas.message(leaf),
+                    breadcrumb=model.breadcrumb(doc, path),
+                    rule="reference" if leaf.validator == "x-ref" else "schema"))
+
+    if not any(p.severity == ERROR for p in problems):
+        from .rules import run_rules
+        problems += run_rules(model, today=today)
+    return Result(root=root, model=model, problems=problems)
+
+
+_CACHE: dict = {}
+
+
+def fingerprint(root: Path) -> tuple:
+    """Names, sizes and mtimes of every input: changes when any source changes."""
+    files = []
+    for top in ("data", "checklists"):
+        for path in sorted((root / top).rglob("*")):
+            if path.is_file():
+                st = path.stat()
+                files.append((path.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns))
+    return tuple(files)
+
+
+def load_cached(root: Path, today=None) -> Result:
+    """load(), once per set of inputs: `handbook build` checks the data and the
+    MkDocs build in the same process reuses it; `mkdocs serve` reloads only
+    when a file changed."""
+    root = Path(root).resolve()
+    key = (root, fingerprint(root), today)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load(root, today=today)
+    return _CACHE[key]
+
+
+def _key_path(error, path):
+    """For an unknown key, point at the key itself rather than its mapping."""
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+        if extra:
+            return path + (extra[0],)
+    return path

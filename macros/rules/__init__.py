@@ -1,0 +1,54 @@
+"""Policy rules: small functions over a Model, each with its own id and message.
+
+A rule is registered with @rule("id") and yields Findings; the runner turns
+each into a Problem at the entity's file:line with a breadcrumb. Rules run only
+on data that passed the schema (so they may trust shapes and references),
+which keeps one mistake from cascading into a dozen messages.
+
+Add a rule: write a function in the module of its topic, decorate it, and add
+a failing example under tests/fixtures/invalid/.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..problems import ERROR, WARNING, Problem
+
+RULES: dict = {}
+
+
+@dataclass(frozen=True)
+class Finding:
+    entity: object  # the Entity the problem is about
+    message: str
+    path: tuple = ()  # further into the entity's data, e.g. ("raci", "accountable")
+    severity: str = ERROR
+
+
+def rule(rule_id: str):
+    def register(fn):
+        if rule_id in RULES:
+            raise ValueError(f"rule id {rule_id!r} registered twice")
+        RULES[rule_id] = fn
+        fn.rule_id = rule_id
+        return fn
+    return register
+
+
+def warn(entity, message, path=()):
+    return Finding(entity, message, tuple(path), WARNING)
+
+
+def run_rules(model, today=None) -> list[Problem]:
+    from . import structure  # noqa: F401  (registers on import)
+    from . import policy  # noqa: F401
+    problems = []
+    for rule_id, fn in RULES.items():
+        for f in fn(model):
+            path = f.entity.path + f.path
+            line, col = f.entity.doc.where(path)
+            problems.append(Problem(
+                f.entity.doc.file, line, col, f.message,
+                breadcrumb=model.breadcrumb(f.entity.doc, path),
+                severity=f.severity, rule=rule_id))
+    return problems

@@ -1,0 +1,146 @@
+"""JSON Schema validation with a local registry and a reference keyword.
+
+Schemas live in data/schemas/ (Draft 2020-12) and refer to each other by
+relative `$ref`, resolved through a `referencing.Registry` built from those
+local files only: validation never touches the network.
+
+Cross-file references are declared in the schemas with a custom keyword,
+`"x-ref": "<kind>"`, so the schema says *which* fields point at *what*, and the
+same validation pass reports a dangling reference at the field's own line.
+Editors' YAML tooling ignores unknown keywords, so this costs them nothing.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from contextvars import ContextVar
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+from referencing import Registry, Resource
+
+SCHEMA_DIR = Path("data") / "schemas"
+
+
+def load_registry(root: Path) -> tuple[Registry, dict]:
+    """(registry, {file name: schema}) for every schema under root/data/schemas."""
+    schemas = {}
+    for path in sorted((root / SCHEMA_DIR).glob("*.schema.json")):
+        schemas[path.name] = json.loads(path.read_text(encoding="utf-8"))
+    resources = [(s["$id"], Resource.from_contents(s)) for s in schemas.values()]
+    return Registry().with_resources(resources), schemas
+
+
+# The reference resolver of the document being validated. jsonschema builds
+# new validator instances as it descends (attrs, slotted), so an attribute on
+# the validator would not survive; a context variable does.
+_RESOLVE_REF: ContextVar = ContextVar("resolve_ref", default=None)
+
+
+def _x_ref(validator, kind, instance, schema):
+    resolve = _RESOLVE_REF.get()
+    if resolve is None or not isinstance(instance, str):
+        return
+    problem = resolve(kind, instance)
+    if problem:
+        yield ValidationError(problem)
+
+
+def _annotation(validator, value, instance, schema):
+    return iter(())
+
+
+_Validator = validators.extend(
+    Draft202012Validator, {"x-ref": _x_ref, "x-item-label": _annotation}
+)
+
+
+def iter_errors(schema: dict, registry: Registry, instance, resolve_ref=None):
+    """All schema errors of `instance`; `resolve_ref(kind, value)` returns a
+    message for a reference that does not resolve, or None."""
+    validator = _Validator(schema, registry=registry,
+                           format_checker=Draft202012Validator.FORMAT_CHECKER)
+    token = _RESOLVE_REF.set(resolve_ref)
+    try:
+        return list(validator.iter_errors(instance))
+    finally:
+        _RESOLVE_REF.reset(token)
+
+
+def leaf_errors(error: ValidationError):
+    """The errors worth showing: for oneOf/anyOf, the branch that got furthest."""
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        # Group the sub-errors by branch; the branch with the deepest error is
+        # the one the author most likely meant; show its errors.
+        branches: dict[int, list] = {}
+        for sub in error.context:
+            branches.setdefault(sub.schema_path[0], []).append(sub)
+        def score(errs):  # deeper is closer to what was meant; fewer is closer
+            return (max(len(e.absolute_path) for e in errs), -len(errs))
+        ranked = sorted(branches.values(), key=score, reverse=True)
+        best = ranked[0]
+        if len(ranked) > 1 and score(ranked[1]) == score(best):
+            yield error  # no branch is clearly meant: say which forms are allowed
+            return
+        for sub in best:
+            yield from leaf_errors(sub)
+        return
+    yield error
+
+
+def _show(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def message(error: ValidationError) -> str:
+    """A message an editor can act on, in plain words."""
+    v, schema, inst = error.validator, error.schema, error.instance
+    if v == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extra = [k for k in inst if k not in schema.get("properties", {})]
+        parts = []
+        for key in extra:
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(allowed)})"
+            parts.append(f"unknown key '{key}'{hint}")
+        return "; ".join(parts)
+    if v == "required":
+        return error.message.replace(" is a required property", "").join(["missing required key ", ""])
+    if v == "type":
+        want = schema.get("type")
+        want = " or ".join(want) if isinstance(want, list) else want
+        return f"expected {_TYPE_WORDS.get(want, want)}, got {_show(inst)}"
+    if v == "enum":
+        return f"{_show(inst)} is not one of: {', '.join(map(str, schema['enum']))}"
+    if v == "const":
+        return f"{_show(inst)} must be {_show(schema['const'])}"
+    if v == "pattern":
+        hint = schema.get("description") or schema.get("title") or f"pattern {schema['pattern']}"
+        return f"{_show(inst)} is not valid here: {hint}"
+    if v in ("oneOf", "anyOf"):
+        title = schema.get("title") or "value"
+        return f"{_show(inst)} does not fit any allowed form of {title}: {schema.get('description', '')}".rstrip(": ")
+    if v == "format":
+        return f"{_show(inst)} is not a valid {schema['format']} (use YYYY-MM-DD)" if schema["format"] == "date" \
+            else error.message
+    if v == "not" and "required" in (schema.get("not") or {}):
+        keys = schema["not"]["required"]
+        if len(keys) == 1:
+            return f"'{keys[0]}' is not allowed here"
+        return f"use only one of: {', '.join(keys)}"
+    return error.message
+
+
+_TYPE_WORDS = {
+    "integer": "a whole number", "number": "a number", "string": "text",
+    "boolean": "true or false", "array": "a list", "object": "a mapping of keys",
+}
+
+
+def check_all_schemas(root: Path):
+    """Raise if any schema under root is itself invalid (used by tests)."""
+    _, schemas = load_registry(root)
+    for name, schema in schemas.items():
+        _Validator.check_schema(schema)
+    return sorted(schemas)

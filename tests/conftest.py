@@ -1,0 +1,40 @@
+"""Shared test helpers: project copies, the built site, the browser gate."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+BASE = FIXTURES / "base"
+
+
+def make_project(tmp_path: Path, overlay: Path | None = None, base: Path = BASE) -> Path:
+    """A project folder: `base` data + the repo's schemas (+ overlay files)."""
+    root = tmp_path / "project"
+    shutil.copytree(base, root)
+    shutil.copytree(ROOT / "data" / "schemas", root / "data" / "schemas")
+    if overlay is not None and overlay.exists():
+        shutil.copytree(overlay, root, dirs_exist_ok=True)
+    return root
+
+
+def copy_shipped(tmp_path: Path) -> Path:
+    """A full copy of the shipped project (data, checklists, docs, config)."""
+    root = tmp_path / "shipped"
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
+    shutil.copytree(ROOT, root, ignore=ignore)
+    return root
+
+
+def need_system(what: str, ok: bool):
+    """Skip when a system package is missing, unless REQUIRE_BROWSER=1 (CI)."""
+    if ok:
+        return
+    message = f"{what} is not installed (make test installs it as root; see the Makefile)"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(message + " and REQUIRE_BROWSER=1")
+    pytest.skip(message)
