@@ -5,7 +5,13 @@ rendering live in plain modules that know nothing of MkDocs.
 """
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+
+# Modules that contribute macros. Each has `register(env, result)`, which adds
+# functions and variables to `env`. One line per module, so adding a page
+# family never touches the others.
+MACRO_MODULES: tuple[str, ...] = ()
 
 
 def define_env(env):
@@ -18,7 +24,8 @@ def define_env(env):
         # on_error_fail turns this into a failed build; the message is the
         # same report `handbook check` prints.
         raise DataError(result.errors)
-    model = result.model
-    org = model.all("organisation")[0]
     # One namespace variable: a front-matter key cannot shadow it by accident.
-    env.variables["hb"] = {"org": org.data, "model": model}
+    env.variables["hb"] = {"model": result.model,
+                           "org": result.model.all("organisation")[0].data}
+    for name in MACRO_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(env, result)

@@ -49,7 +49,7 @@ def kinds_for(file: str):
 class Model:
     docs: list = field(default_factory=list)
     by_kind: dict = field(default_factory=lambda: defaultdict(dict))
-    # (target kind, target id) -> [(referring Entity or None, doc, path)]
+    # (target kind, target id) -> [Reference]; see references.py
     referrers: dict = field(default_factory=lambda: defaultdict(list))
 
     def get(self, kind: str, id: str) -> Entity | None:
@@ -73,6 +73,19 @@ class Model:
                     if best is None or len(e.path) > len(best.path):
                         best = e
         return best
+
+    def referring(self, entity: Entity) -> list[tuple["Entity", tuple]]:
+        """[(innermost entity holding the reference, path)] for refs to `entity`."""
+        out = []
+        for ref in self.referrers.get((entity.kind, entity.id), []):
+            owner = self.owner_of(ref.doc, ref.path)
+            if owner is not None:
+                out.append((owner, ref.path))
+        return out
+
+    def add_references(self, refs):
+        for ref in refs:
+            self.referrers[(ref.kind, ref.target)].append(ref)
 
     # -- building -----------------------------------------------------------
 

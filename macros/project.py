@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import references
 from . import schema as schemas
 from .kinds import DATA_DIRS, FILES, IGNORED_SUFFIXES
 from .model import Model
@@ -81,7 +82,10 @@ def load(root: Path, today=None) -> Result:
     registry, by_name = schemas.load_registry(root)
     for doc in docs:
         schema = by_name[kinds_of[doc.file].schema]
-        for error in schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc)):
+        errors = schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc))
+        if not errors:
+            model.add_references(references.walk(doc, schema, registry))
+        for error in errors:
             for leaf in schemas.leaf_errors(error):
                 path = tuple(leaf.absolute_path)
                 line, col = doc.where(_key_path(leaf, path))

@@ -1,0 +1,71 @@
+"""Where the data refers to what: every `x-ref` field found by walking each
+document alongside its schema.
+
+Validation (schema.py) already proved the references resolve; this walk
+records them, so the model can answer "who refers to this?" for pages,
+impact reports and rules. It runs on documents that passed the schema.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jsonschema import Draft202012Validator
+
+
+@dataclass(frozen=True)
+class Reference:
+    doc: object  # the Document holding the reference
+    path: tuple  # where in the document
+    kind: str  # target kind
+    target: str  # target id (qualified for nested kinds)
+
+
+def walk(doc, schema: dict, registry) -> list[Reference]:
+    found: list[Reference] = []
+    scope = doc.data.get("id") if isinstance(doc.data, dict) else None
+    resolver = registry.resolver(base_uri=schema.get("$id", ""))
+
+    def visit(node, subschema, resolver, path):
+        if not isinstance(subschema, dict):
+            return
+        if "$ref" in subschema:
+            resolved = resolver.lookup(subschema["$ref"])
+            visit(node, resolved.contents, resolved.resolver, path)
+        kind = subschema.get("x-ref")
+        if kind and isinstance(node, str):
+            found.append(_reference(doc, path, kind, node, scope))
+        for branch in subschema.get("allOf", []):
+            visit(node, branch, resolver, path)
+        for key in ("oneOf", "anyOf"):
+            for branch in subschema.get(key, []):
+                if _valid(node, branch, resolver):
+                    visit(node, branch, resolver, path)
+                    break
+        if isinstance(node, dict):
+            props = subschema.get("properties", {})
+            for k, v in node.items():
+                if k in props:
+                    visit(v, props[k], resolver, path + (k,))
+        elif isinstance(node, list) and "items" in subschema:
+            for i, item in enumerate(node):
+                visit(item, subschema["items"], resolver, path + (i,))
+
+    visit(doc.data, schema, resolver, ())
+    return found
+
+
+def _valid(node, branch, resolver) -> bool:
+    # Resolving $refs inside a branch needs the resolver's registry; a plain
+    # validator over the branch with that registry is enough (no x-ref checks).
+    v = Draft202012Validator(branch, registry=resolver._registry, _resolver=resolver)
+    return v.is_valid(node)
+
+
+def _reference(doc, path, kind, value, scope) -> Reference:
+    if kind == "*":
+        target_kind, _, target = value.partition(":")
+        return Reference(doc, path, target_kind, target)
+    if kind.endswith("@process"):
+        target = value if "." in value else f"{scope}.{value}"
+        return Reference(doc, path, kind.split("@")[0], target)
+    return Reference(doc, path, kind, value)
