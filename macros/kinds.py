@@ -39,6 +39,7 @@ FILES = (
     FileKind("data/glossary.yml", "glossary.schema.json"),
     FileKind("data/sources.yml", "sources.schema.json"),
     FileKind("data/open_questions.yml", "open_questions.schema.json"),
+    FileKind("data/privacy.yml", "privacy.schema.json"),
 )
 
 ENTITIES = (
