@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from markupsafe import escape
+
 from .render import links, pages_matrix as mx, pages_misc as misc, pages_org as org, \
     pages_process as proc, pages_trace as trace
 from .render.queries import sort_roles
@@ -85,8 +87,9 @@ def _bind_kind(kind):
 def nav(pages: list[Page], other_docs: list[tuple[str, str]]) -> list:
     """MkDocs nav: NAV's sections filled with the generated pages (in model
     order), then hand-written pages nobody placed, under their folder."""
-    titles = {p.path: p.title for p in pages}
-    titles.update({path: title for path, title in other_docs if path not in titles})
+    # Themes print nav titles unescaped, and role or process names are data.
+    titles = {p.path: str(escape(p.title)) for p in pages}
+    titles.update({path: str(escape(title)) for path, title in other_docs if path not in titles})
     placed, out = set(), []
     for section, patterns in NAV:
         entries = []

@@ -6,6 +6,7 @@ not: MkDocs caches it), so all behaviour lives here.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 from pathlib import Path
@@ -61,7 +62,10 @@ def add_generated(files, config):
         if page.path in existing:
             log.info("docs/%s is hand-written; the generated page is not added", page.path)
             continue
-        content = page.render(Ctx(shared, page.path, directory_urls))
+        # Themes print page titles unescaped, and titles are data: escape
+        # them here (JSON strings are valid YAML front matter).
+        meta = "---\ntitle: " + json.dumps(str(esc(page.title)), ensure_ascii=False) + "\n---\n"
+        content = meta + page.render(Ctx(shared, page.path, directory_urls))
         files.append(File.generated(config, page.path, content=content))
     docs = [(f.src_uri, _title_of(Path(f.abs_src_path))) for f in files.documentation_pages()
             if f.abs_src_path and f.src_uri not in {p.path for p in generated}]
