@@ -25,7 +25,7 @@ def permissions_page(ctx) -> str:
         level = model.get("permission", a.get("level"))
         cells = [Markup('<span class="hb-yes" title="可以">✓</span>') if q.may(model, r, a)
                  else Markup('<span class="hb-no" title="不可以">—</span>') for r in roles]
-        rows.append([Markup("{}<br><small>{}</small>").format(ctx.to(a), ctx.to(level) if level else "")] + cells)
+        rows.append([Markup("{}<br>（需{}）").format(ctx.to(a), ctx.to(level) if level else "")] + cells)
     out.append(block(table([Markup("操作（所需级别）")] + [ctx.to(r) for r in roles], rows, "hb-matrix")))
     out.append(heading(2, "权限级别", "levels"))
     for level in sorted(model.all("permission"), key=lambda e: e.get("rank", 0)):
@@ -60,7 +60,7 @@ def raci_page(ctx) -> str:
         for row in q.process_steps(model, p):
             name = ctx.to(row.entity, ctx.text(row.step.get("name")))
             if row.path_name:
-                name = Markup("{}<br><small>{}</small>").format(ctx.text(row.step.get("name")), ctx.to(row.entity))
+                name = Markup("{}<br>（{}）").format(ctx.text(row.step.get("name")), ctx.to(row.entity))
             cells = []
             for r in roles:
                 lt = q.letters(row.step.get("raci") or {}, r.id)

@@ -41,6 +41,12 @@ FROM_PHRASES = {
     "appointment": "任职起",
     "last_rotation": "上次轮岗起",
     "request_received": "收到申请后",
+    "action_taken": "采取行动后",
+    "leak_discovered": "发现泄露后",
+    "month_end": "月末",
+    "week_end": "周末",
+    "previous_audit": "上次审计后",
+    "previous_review": "上次复核后",
 }
 
 CYCLE_UNITS = {"day": "日", "week": "周", "month": "月", "quarter": "季度", "year": "年"}
