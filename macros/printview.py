@@ -18,7 +18,7 @@ CYCLE_UNITS = {"day": "日", "week": "周", "month": "月", "quarter": "季度",
 RECORD_KINDS = {"log": "操作日志", "form": "表单", "signature": "签字", "email": "邮件",
                 "system": "系统录入", "minutes": "会议纪要", "report": "报告"}
 # Fields of a referred entity shown under its item, in this order, with labels.
-ROLE_FIELDS = (("owner", "负责人"), ("responsible", "负责"), ("chair", "主持"),
+ROLE_FIELDS = (("owner", "负责人"), ("reports_to", "上级"), ("responsible", "负责"), ("chair", "主持"),
                ("submitted_by", "提交"), ("submitted_to", "提交给"), ("readers", "可调阅"))
 TEXT_FIELDS = ("description", "summary", "purpose", "condition", "plan")
 LOG_ROWS = 3
@@ -91,6 +91,8 @@ def entity_item(model, entity, title: str = "") -> Item:
     data = entity.data
     text = next((data[k] for k in TEXT_FIELDS if isinstance(data.get(k), str)), "")
     facts = [(label, role_names(model, data[key])) for key, label in ROLE_FIELDS if data.get(key)]
+    if isinstance(data.get("permission"), str) and model.get("permission", data["permission"]):
+        facts.append(("权限", model.get("permission", data["permission"]).name))
     if data.get("cycle"):
         facts.append(("周期", cycle_text(data["cycle"])))
     for key, label in (("deadline", "时限"), ("rectification", "整改时限")):
