@@ -13,6 +13,7 @@ from pathlib import Path
 # family never touches the others.
 MACRO_MODULES: tuple[str, ...] = (
     "site_macros",
+    "checklist_pages",
 )
 
 

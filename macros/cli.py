@@ -18,6 +18,7 @@ from .commands import UsageError
 COMMANDS = {
     "check": ("check", "检查数据：YAML、模式、引用和制度规则 (check the data)"),
     "build": ("build", "检查后严格构建网站到 site/ (check, then build the site strictly)"),
+    "checklists": ("checklists", "打印检查单、检查单汇编和整本手册为 A4 PDF (print the checklists and the handbook)"),
 }
 
 

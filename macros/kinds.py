@@ -40,6 +40,7 @@ FILES = (
     FileKind("data/sources.yml", "sources.schema.json"),
     FileKind("data/open_questions.yml", "open_questions.schema.json"),
     FileKind("data/privacy.yml", "privacy.schema.json"),
+    FileKind("checklists/*.yml", "checklist.schema.json", many=True),
 )
 
 ENTITIES = (
@@ -73,6 +74,7 @@ ENTITIES = (
     EntityKind("term", "data/glossary.yml", ("terms",), "Term"),
     EntityKind("clause", "data/sources.yml", ("clauses",), "Clause"),
     EntityKind("question", "data/open_questions.yml", ("questions",), "Question"),
+    EntityKind("checklist", "checklists/*.yml", (), "Checklist"),
 )
 
 # Files under these folders that no FileKind matches are reported, so a file

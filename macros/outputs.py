@@ -7,5 +7,17 @@ in one place, so the build order is visible.
 from __future__ import annotations
 
 
+def print_pdfs(result, site_dir):
+    """The checklist PDFs, the booklet and the handbook PDF under site/print/."""
+    from mkdocs.exceptions import Abort
+
+    from .fonts import NoCJKFont
+    from .printing import write_pdfs
+    try:
+        write_pdfs(result, site_dir / "print")
+    except NoCJKFont as exc:  # a build without its PDFs is not a complete site
+        raise Abort(str(exc)) from None
+
+
 def steps():
-    return []
+    return [print_pdfs]

@@ -42,6 +42,7 @@ def warn(entity, message, path=()):
 def run_rules(model, today=None) -> list[Problem]:
     from . import structure  # noqa: F401  (registers on import)
     from . import policy  # noqa: F401
+    from . import checklists  # noqa: F401
     problems = []
     for rule_id, fn in RULES.items():
         for f in fn(model):
