@@ -18,6 +18,8 @@ from .commands import UsageError
 COMMANDS = {
     "check": ("check", "检查数据：YAML、模式、引用和制度规则 (check the data)"),
     "build": ("build", "检查后严格构建网站到 site/ (check, then build the site strictly)"),
+    "due": ("due", "按规则计算截止日期并说明算法 (due date of a time limit, and how)"),
+    "calendar": ("calendar", "生成 iCalendar 日历订阅 (write the iCalendar feeds)"),
 }
 
 
