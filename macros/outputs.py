@@ -8,4 +8,8 @@ from __future__ import annotations
 
 
 def steps():
-    return []
+    from . import calendar, export
+    return [
+        calendar.output_step,  # site/calendar/*.ics
+        export.output_step,  # site/api/v1/
+    ]
