@@ -14,6 +14,7 @@ from pathlib import Path
 MACRO_MODULES: tuple[str, ...] = (
     "site_macros",
     "checklist_pages",
+    "timepages",  # deadlines and calendar pages (macros/timepages.py)
 )
 
 

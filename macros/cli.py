@@ -19,6 +19,8 @@ COMMANDS = {
     "check": ("check", "检查数据：YAML、模式、引用和制度规则 (check the data)"),
     "build": ("build", "检查后严格构建网站到 site/ (check, then build the site strictly)"),
     "checklists": ("checklists", "打印检查单、检查单汇编和整本手册为 A4 PDF (print the checklists and the handbook)"),
+    "due": ("due", "按规则计算截止日期并说明算法 (due date of a time limit, and how)"),
+    "calendar": ("calendar", "生成 iCalendar 日历订阅 (write the iCalendar feeds)"),
 }
 
 
