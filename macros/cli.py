@@ -18,6 +18,10 @@ from .commands import UsageError
 COMMANDS = {
     "check": ("check", "检查数据：YAML、模式、引用和制度规则 (check the data)"),
     "build": ("build", "检查后严格构建网站到 site/ (check, then build the site strictly)"),
+    "new": ("new", "新建一条数据（角色、流程、步骤……），生成后即通过检查 (scaffold a new entity)"),
+    "impact": ("impact", "列出与 git 基线相比改动的数据及其影响，输出 Markdown (change-impact report)"),
+    "codeowners": ("codeowners", "由 data/owners.yml 生成 .github/CODEOWNERS (generate CODEOWNERS)"),
+    "editor": ("editor", "由数据类型声明生成 .vscode/settings.json 的 yaml.schemas (editor schema config)"),
 }
 
 
