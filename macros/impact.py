@@ -15,6 +15,11 @@ from .kinds import ENTITIES
 from .urls import entity_url, page_of
 
 MAX_DEPTH = 4  # reference hops followed from a change
+# Only what people work from passes a change on: a step changes its process,
+# a process its checklist and onboarding items. Anything else that refers to
+# a change is listed, but not followed further (a question that mentions a
+# role is not changed by the role's renaming, and neither is its owner).
+CARRIERS = {"step", "path", "process", "checklist", "onboarding"}
 _PARENT = {k.kind: k.parent for k in ENTITIES}
 # A whole-file entity (a process) does not count its children's lists (its
 # steps) as its own fields: those are changes of the children.
@@ -100,13 +105,15 @@ def affected(model, entity) -> list:
                 if other is not None and (other.kind, other.id) not in seen:
                     seen.add((other.kind, other.id))
                     out.append(other)
-                    nxt.append(other)
+                    if other.kind in CARRIERS or other.kind.startswith("onboarding"):
+                        nxt.append(other)
         frontier = nxt
     return out
 
 
 def readers(model, entities) -> list:
-    """Internal and temporary roles named by these entities, or being one."""
+    """Internal and temporary roles named by these entities, or being one:
+    the people who must re-read a changed page."""
     keys = {(e.kind, e.id) for e in entities}
     found = {}
     for e in entities:
@@ -129,7 +136,9 @@ def analyse(base, current) -> list[Change]:
         model = base if change.status == "removed" else current
         change.affected = affected(model, change.entity)
         touched = [change.entity] + change.affected
-        change.roles = sorted(readers(model, touched), key=lambda r: r.id)
+        workbook = [change.entity] + [e for e in change.affected
+                                      if e.kind in CARRIERS or e.kind.startswith("onboarding")]
+        change.roles = sorted(readers(model, workbook), key=lambda r: r.id)
         urls = [entity_url(e) for e in touched]
         change.pages = sorted({page_of(u) or "/" for u in urls if u is not None})
     return changes

@@ -10,6 +10,10 @@ _KIND_WORDS = {
     "role": "角色", "process": "流程", "step": "步骤", "path": "其他路径", "checklist": "检查单",
     "onboarding": "入职事项", "meeting": "会议", "permission": "权限级别", "action": "操作",
     "question": "待决问题", "clause": "制度条款", "kpi": "KPI", "risk": "风险", "term": "术语",
+    "organisation": "部门", "principle": "原则", "goal": "目标", "line": "业务线", "interface": "协作接口",
+    "business-type": "业务类型", "storage": "存储规则", "access-class": "访问级别", "report": "报告",
+    "document-rule": "文档规则", "decision-rule": "决策规则", "assessment": "考核", "incentive": "奖惩",
+    "compliance": "合规要求", "drill": "演练", "audit": "审计", "owner-area": "数据归属",
 }
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 
@@ -17,6 +21,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 def md(text) -> str:
     """Data text made inert in Markdown and HTML (a PR comment renders both)."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)).replace("\n", " ")
+
+
+def code(text) -> str:
+    """An inline code span: nothing inside is interpreted, so only backticks matter."""
+    return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
 
 
 def _value(v) -> str:
@@ -27,14 +36,14 @@ def _value(v) -> str:
 
 
 def label(e) -> str:
-    return f"{_KIND_WORDS.get(e.kind, e.kind)}「{md(e.name)}」(`{e.id}`)"
+    return f"{_KIND_WORDS.get(e.kind, e.kind)}「{md(e.name)}」({code(e.id)})"
 
 
 def _url(page: str, site_url: str) -> str:
     path = "/" + page.lstrip("/") if page else "/"
     if site_url:
-        return f"[{path}]({site_url.rstrip('/')}{path})"
-    return f"`{path}`"
+        return f"[{md(path)}]({site_url.rstrip('/')}{path})"
+    return code(path)
 
 
 def _group(entities, kinds):
@@ -42,7 +51,7 @@ def _group(entities, kinds):
 
 
 def render(changes, base_name: str, site_url: str = "", current_errors: int = 0) -> str:
-    out = [f"## 数据改动影响报告（对比 `{md(base_name)}`）", ""]
+    out = [f"## 数据改动影响报告（对比 {code(base_name)}）", ""]
     if current_errors:
         out += [f"> ⚠️ 当前数据有 {current_errors} 个错误：先运行 `handbook check` 修正。", ""]
     if not changes:
@@ -59,11 +68,11 @@ def render(changes, base_name: str, site_url: str = "", current_errors: int = 0)
         line = e.where[0]
         out.append(f"### {_STATUS[c.status]}：{label(e)}")
         out.append("")
-        out.append(f"- 位置：`{md(e.doc.file)}:{line}`" + ("（基线版本）" if c.status == "removed" else ""))
+        out.append(f"- 位置：{code(f'{e.doc.file}:{line}')}" + ("（基线版本）" if c.status == "removed" else ""))
         if c.fields:
             out.append("- 改动字段：")
             for path, old, new in c.fields:
-                out.append(f"  - `{md(path)}`：{_value(old)} → {_value(new)}")
+                out.append(f"  - {code(path)}：{_value(old)} → {_value(new)}")
         for title, kinds in (("受影响的流程", {"process", "step", "path"}),
                              ("受影响的检查单", {"checklist"}),
                              ("受影响的入职事项", {"onboarding"})):
@@ -75,14 +84,14 @@ def render(changes, base_name: str, site_url: str = "", current_errors: int = 0)
         if others:
             out.append("- 其他引用它的数据：" + "、".join(label(x) for x in others))
         if c.roles:
-            out.append("- 需要重新阅读的角色：" + "、".join(f"{md(r.name)}（`{r.id}`）" for r in c.roles))
+            out.append("- 需要重新阅读的角色：" + "、".join(f"{md(r.name)}（{code(r.id)}）" for r in c.roles))
         if c.pages:
             out.append("- 受影响的页面：" + "、".join(_url(p, site_url) for p in c.pages))
         out.append("")
     out += ["### 汇总", ""]
     if all_roles:
         out.append("**需要重新阅读的角色：** " + "、".join(
-            f"{md(r.name)}（`{r.id}`）" for r in sorted(all_roles.values(), key=lambda r: r.id)))
+            f"{md(r.name)}（{code(r.id)}）" for r in sorted(all_roles.values(), key=lambda r: r.id)))
         out.append("")
     out.append("**受影响的页面：** " + "、".join(_url(p, site_url) for p in all_pages))
     out.append("")

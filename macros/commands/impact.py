@@ -55,6 +55,8 @@ def export_base(root: Path, base: str, dest: Path) -> None:
 
 def run(args) -> int:
     root = project_root(args.dir)
+    if args.site_url and not args.site_url.startswith(("https://", "http://")):
+        raise UsageError("--site-url must start with https:// or http://")
     with tempfile.TemporaryDirectory(prefix="handbook-impact-") as tmp:
         base_root = Path(tmp) / "base"
         export_base(root, args.base, base_root)
