@@ -36,14 +36,17 @@ def _git(root: Path, *args, binary=False):
 
 def export_base(root: Path, base: str, dest: Path) -> None:
     """Write data/ and checklists/ as they are at `base` into `dest`."""
-    prefix = _git(root, "rev-parse", "--show-prefix")  # the project may sit in a subfolder
+    # The project may sit in a subfolder of the repository: work from the
+    # top level with full paths, so pathspecs and archive names agree.
+    prefix = _git(root, "rev-parse", "--show-prefix")
+    top = Path(_git(root, "rev-parse", "--show-toplevel"))
     commit = _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
-    present = [top for top in DATA_DIRS
-               if _git(root, "ls-tree", "--name-only", commit, "--", f"{prefix}{top}")]
+    present = [d for d in DATA_DIRS
+               if _git(top, "ls-tree", "--name-only", commit, "--", f"{prefix}{d}")]
     dest.mkdir(parents=True, exist_ok=True)
     if not present:
         return
-    raw = _git(root, "archive", "--format=tar", commit, "--", *[f"{prefix}{t}" for t in present], binary=True)
+    raw = _git(top, "archive", "--format=tar", commit, "--", *[f"{prefix}{d}" for d in present], binary=True)
     with tarfile.open(fileobj=io.BytesIO(raw)) as tar:
         for member in tar.getmembers():
             if not member.isfile() or not member.name.startswith(prefix):

@@ -63,7 +63,9 @@ def plan(root: Path, kind: str, ident: str, today: date):
         if parent is None:
             raise UsageError(f"write ID as {k.parent}.{kind}-id, e.g. enrolment.archive "
                              f"(no {k.parent} {scope!r})")
-    if not _ID.match(local):
+    # A file kind's id becomes a file name: only kebab-case, never a path.
+    # Other ids are checked by the schema with the rest of the new entity.
+    if not k.at and not _ID.match(local):
         raise UsageError(f"{local!r} is not a valid id: lowercase letters, digits and hyphens, e.g. graduation")
     if model.get(kind, ident) is not None:
         raise UsageError(f"{kind} {ident!r} already exists")
