@@ -15,6 +15,7 @@ MACRO_MODULES: tuple[str, ...] = (
     "site_macros",
     "checklist_pages",
     "timepages",  # deadlines and calendar pages (macros/timepages.py)
+    "changelog",
 )
 
 
