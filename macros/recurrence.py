@@ -63,8 +63,8 @@ def from_deadline(deadline: dict) -> dict | None:
     unit = DEADLINE_TO_CYCLE.get(deadline.get("unit"))
     if unit is None or not deadline.get("amount"):
         return None
-    return {"interval": deadline["amount"] * unit[1], "unit": unit[0],
-            "at_least": bool(deadline.get("at_least"))}
+    # `at_least` (不短于) is said by the event's summary (期满可办理), not by the cycle.
+    return {"interval": deadline["amount"] * unit[1], "unit": unit[0]}
 
 
 def first_period(unit: str, anchor: dt.date, months: int = 0) -> dt.date:
@@ -119,7 +119,19 @@ def series(cycle: dict, anchor: dt.date, deadline: dict | None = None) -> Series
     step = months // times
     start = first_period(unit, anchor, min(step, 12))
     return Series(first_monday(start), {"FREQ": "MONTHLY", "INTERVAL": step, "BYDAY": ["1MO"]},
-                  f"{every}（{'每月' if step == 1 else f'每 {step} 个月'}的第一个星期一）")
+                  f"{every}（{_months_words(step, start.month)}的第一个星期一）")
+
+
+def _months_words(step: int, first_month: int) -> str:
+    """每月 / 每年 1 月、4 月、7 月、10 月 / 每 2 年的 1 月"""
+    if step == 1:
+        return "每月"
+    if 12 % step == 0:
+        months = sorted((first_month - 1 + k * step) % 12 + 1 for k in range(12 // step))
+        return "每年 " + "、".join(f"{m} 月" for m in months)
+    if step % 12 == 0:
+        return f"每 {step // 12} 年 {first_month} 月"
+    return f"每 {step} 个月"
 
 
 def _due_series(unit, interval, start, deadline, cycle) -> Series:

@@ -52,7 +52,7 @@ def register(env, result):
                 f"<td>{role_names(r.responsible)}</td>"
                 f"<td>{escape('、'.join(r.source))}</td></tr>")
         head = "<tr><th>事项（规则 id）</th><th>起算事件</th><th>时限</th><th>数量与单位</th><th>负责</th><th>出处</th></tr>"
-        return Markup(f'<table class="hb-deadlines"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>')
+        return Markup(f'<table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>')
 
     @env.macro
     def deadline_count() -> int:
@@ -87,7 +87,7 @@ def register(env, result):
                 f"<td>{role_names(o.roles) if o.roles else '全体（部门）'}</td>"
                 f"<td>{escape('、'.join(o.source))}</td></tr>")
         head = "<tr><th>事项</th><th>频率与排期</th><th>首次</th><th>负责</th><th>订阅的角色</th><th>出处</th></tr>"
-        return Markup(f'<table class="hb-recurring"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>')
+        return Markup(f'<table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>')
 
     @env.macro
     def calendar_feeds() -> Markup:
