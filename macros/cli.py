@@ -20,6 +20,7 @@ COMMANDS = {
     "build": ("build", "检查后严格构建网站到 site/ (check, then build the site strictly)"),
     "due": ("due", "按规则计算截止日期并说明算法 (due date of a time limit, and how)"),
     "calendar": ("calendar", "生成 iCalendar 日历订阅 (write the iCalendar feeds)"),
+    "coverage": ("coverage", "制度条款覆盖情况 (which data implements each clause of the policy)"),
 }
 
 
