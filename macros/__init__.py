@@ -11,7 +11,12 @@ from pathlib import Path
 # Modules that contribute macros. Each has `register(env, result)`, which adds
 # functions and variables to `env`. One line per module, so adding a page
 # family never touches the others.
-MACRO_MODULES: tuple[str, ...] = ()
+MACRO_MODULES: tuple[str, ...] = (
+    "site_macros",
+    "checklist_pages",
+    "timepages",  # deadlines and calendar pages (macros/timepages.py)
+    "changelog",
+)
 
 
 def define_env(env):
