@@ -24,6 +24,9 @@ class Page:
     path: str  # docs-relative .md path
     title: str  # navigation title
     render: Callable  # ctx -> Markdown
+    # Cross-reference indexes repeat every other page's names and would
+    # crowd the answers out of search results; their links lead there anyway.
+    searchable: bool = True
 
 
 FIXED = (
@@ -41,7 +44,7 @@ FIXED = (
     Page("risks/index.md", "风险、演练与审计", misc.risks_page),
     Page("glossary/index.md", "术语与缩写", misc.glossary_page),
     Page("questions/index.md", "待决问题", trace.questions_page),
-    Page("coverage/index.md", "制度条款对照", trace.coverage_page),
+    Page("coverage/index.md", "制度条款对照", trace.coverage_page, searchable=False),
 )
 
 # Kinds that live on a page above (see render/links.py ROUTES); any other
