@@ -16,7 +16,7 @@ from markupsafe import escape
 
 from .render import links, pages_matrix as mx, pages_misc as misc, pages_org as org, \
     pages_process as proc, pages_trace as trace
-from .render.queries import sort_roles
+from .render.queries import ordered_processes, sort_roles
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def generated(model) -> list[Page]:
     pages = list(FIXED)
     for role in sort_roles(model.all("role")):
         pages.append(Page(links.target(role), role.name, _bind(org.role_page, role)))
-    for p in model.all("process"):
+    for p in ordered_processes(model):
         pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p)))
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):
