@@ -18,6 +18,7 @@ from .commands import UsageError
 COMMANDS = {
     "check": ("check", "检查数据：YAML、模式、引用和制度规则 (check the data)"),
     "build": ("build", "检查后严格构建网站到 site/ (check, then build the site strictly)"),
+    "coverage": ("coverage", "制度条款覆盖情况 (which data implements each clause of the policy)"),
 }
 
 
