@@ -153,7 +153,9 @@ def _default_signoff(model, checklist):
         for r in step.data["raci"]["responsible"]:
             if r not in doers and (model.get("role", r) or {}).get("kind", "internal") == "internal":
                 doers.append(r)
-    signoff = [("经办人", role_names(model, doers))] if doers else []
+    # More than two roles would not fit one signature line: then the person
+    # signing writes their role in.
+    signoff = [("经办人", role_names(model, doers) if len(doers) <= 2 else "岗位：＿＿＿＿")] if doers else []
     return signoff + [("复核人", role_names(model, process.data["owner"]))]
 
 
