@@ -67,3 +67,14 @@ test: $(STAMP) system-deps
 
 clean:
 	rm -rf site .pytest_cache
+
+# Files generated from the data and declarations (CODEOWNERS, editor settings):
+# `make generated` rewrites them; `make generated-check` fails when stale.
+.PHONY: generated generated-check
+generated: $(STAMP)
+	$(BIN)/handbook codeowners --write >/dev/null
+	$(BIN)/handbook editor --write >/dev/null
+
+generated-check: $(STAMP)
+	$(BIN)/handbook codeowners >/dev/null
+	$(BIN)/handbook editor >/dev/null

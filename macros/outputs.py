@@ -20,4 +20,9 @@ def print_pdfs(result, site_dir):
 
 
 def steps():
-    return [print_pdfs]
+    from . import calendar, export
+    return [
+        print_pdfs,  # site/print/*.pdf
+        calendar.output_step,  # site/calendar/*.ics
+        export.output_step,  # site/api/v1/
+    ]
