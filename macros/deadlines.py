@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 
 from . import holidays, timelimits
-from .duewords import limit_words, start_words
+from .render.timewords import deadline_text as limit_words, from_phrase as start_words
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import provenance
+from .render.timewords import cycle_text, deadline_text as deadline_words  # noqa: F401 (cycle_text re-exported)
 
-UNITS = {"calendar_days": "个自然日", "working_days": "个工作日", "weeks": "周",
-         "months": "个月", "years": "年"}
-FIXED = {"same_day": "当日", "next_monday": "下周一", "first_day_of_next_month": "下月首日"}
-CYCLE_UNITS = {"day": "日", "week": "周", "month": "月", "quarter": "季度", "year": "年"}
 RECORD_KINDS = {"log": "操作日志", "form": "表单", "signature": "签字", "email": "邮件",
                 "system": "系统录入", "minutes": "会议纪要", "report": "报告"}
 # Fields of a referred entity shown under its item, in this order, with labels.
-ROLE_FIELDS = (("owner", "负责人"), ("reports_to", "上级"), ("partner", "协同"), ("participants", "参加"), ("responsible", "负责"), ("chair", "主持"),
+ROLE_FIELDS = (("owner", "负责人"), ("reports_to", "上级"), ("partner", "协同"), ("participants", "参加"), ("responsible", "负责"), ("chairs", "主持"), ("owners", "接口"),
                ("submitted_by", "提交"), ("submitted_to", "提交给"), ("readers", "可调阅"))
 TEXT_FIELDS = ("description", "summary", "purpose", "condition", "plan")
 # Plain-text fields shown as facts when they are not already the item's text.
@@ -27,32 +24,12 @@ LOG_ROWS = 3
 
 
 def deadline_text(model, deadline: dict | None) -> str:
-    if not deadline:
-        return ""
-    if deadline.get("unspecified"):
+    """The site's wording (render.timewords), with the open question named
+    in full: a printed form cannot link to it."""
+    if deadline and deadline.get("unspecified"):
         q = model.get("question", deadline.get("open_question", ""))
         return f"制度未规定（待决问题：{q.name}）" if q else "制度未规定"
-    unit = deadline["unit"]
-    if unit in FIXED:
-        limit = f"{FIXED[unit]}内"
-    elif deadline.get("at_least"):
-        limit = f"不少于{deadline['amount']}{UNITS[unit]}"
-    else:
-        limit = f"{deadline['amount']}{UNITS[unit]}内"
-    if deadline.get("from_name"):
-        return f"自{deadline['from_name']}起{limit}"
-    return f"{limit}（起算：{deadline['from']}）"
-
-
-def cycle_text(cycle: dict | None) -> str:
-    if not cycle:
-        return ""
-    unit = CYCLE_UNITS[cycle["unit"]]
-    every = f"每{unit}" if cycle["interval"] == 1 else f"每{cycle['interval']}{'个' if unit in '月季度' else ''}{unit}"
-    times = cycle.get("times", 1)
-    if times == 1 and not cycle.get("at_least"):
-        return f"{every}一次"
-    return f"{every}{'至少' if cycle.get('at_least') else ''}{times}次"
+    return deadline_words(deadline)
 
 
 def role_names(model, value) -> str:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from . import deadlines, holidays
 from .calendar import FEEDS_DIR, feed_roles, for_role, obligations
 from .due import UNIT_ZH
-from .duewords import limit_words, start_words
+from .render.timewords import deadline_text as limit_words, from_phrase as start_words
 from .export import API_DIR
 
 
