@@ -57,8 +57,19 @@ def walk(doc, schema: dict, registry) -> list[Reference]:
 def _valid(node, branch, resolver) -> bool:
     # Resolving $refs inside a branch needs the resolver's registry; a plain
     # validator over the branch with that registry is enough (no x-ref checks).
-    v = Draft202012Validator(branch, registry=resolver._registry, _resolver=resolver)
-    return v.is_valid(node)
+    # One validator per branch schema, reused for every node that meets it:
+    # building one costs more than the check itself.
+    hit = _BRANCHES.get(id(branch))
+    if hit is None or hit[0] is not branch or hit[1] is not resolver._registry:
+        if len(_BRANCHES) > 4096:  # schemas of earlier loads: let them go
+            _BRANCHES.clear()
+        v = Draft202012Validator(branch, registry=resolver._registry, _resolver=resolver)
+        hit = _BRANCHES[id(branch)] = (branch, resolver._registry, v)
+    return hit[2].is_valid(node)
+
+
+_BRANCHES: dict = {}
+valid_branch = _valid  # shared with timelimits.py's walk
 
 
 def _reference(doc, path, kind, value, scope) -> Reference:

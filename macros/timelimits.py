@@ -20,10 +20,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from jsonschema import Draft202012Validator
-
 from . import schema as schemas
 from .kinds import FILES
+from .references import valid_branch as _valid
 
 COMMON = "common.schema.json"
 # Who is responsible for a limit, in order of preference (dotted keys into the
@@ -67,8 +66,24 @@ class Found:
         return default
 
 
+_FOUND: dict = {}
+
+
 def find(result) -> tuple[list[Found], list[Found]]:
-    """(deadlines, cycles) of a loaded project, each in data order, with unique ids."""
+    """(deadlines, cycles) of a loaded project, each in data order, with unique ids.
+
+    Computed once per loaded result: the deadlines page, the calendar, the
+    export and the feeds all ask, and a walk of every file costs a second
+    at scale."""
+    hit = _FOUND.get(id(result))
+    if hit is None or hit[0] is not result:
+        _FOUND.clear()
+        hit = _FOUND[id(result)] = (result, _find(result))
+    deadlines, cycles = hit[1]
+    return list(deadlines), list(cycles)
+
+
+def _find(result):
     registry, by_name = schemas.load_registry(result.root)
     common = by_name.get(COMMON, {}).get("$defs", {})
     targets = {id(common.get("deadline")): "deadline", id(common.get("cycle")): "cycle"}
@@ -139,7 +154,7 @@ def _walk(data, schema, registry, targets):
             visit(node, branch, resolver, path, parent)
         for key in ("oneOf", "anyOf"):
             for branch in sub.get(key, []):
-                if Draft202012Validator(branch, registry=registry, _resolver=resolver).is_valid(node):
+                if _valid(node, branch, resolver):
                     visit(node, branch, resolver, path, parent)
                     break
         if isinstance(node, dict):
@@ -153,6 +168,23 @@ def _walk(data, schema, registry, targets):
 
     visit(data, schema, registry.resolver(base_uri=schema.get("$id", "")), (), {})
     return out
+
+
+_BY_DOC: dict = {}
+
+
+def _refs_by_doc(model) -> dict:
+    """id(doc) -> [(kind, target, ref)] in model.referrers order, once per
+    model: asking per time limit by scanning every reference was quadratic."""
+    hit = _BY_DOC.get(id(model))
+    if hit is None or hit[0] is not model:
+        out: dict = {}
+        for (kind, target), refs in model.referrers.items():
+            for ref in refs:
+                out.setdefault(id(ref.doc), []).append((kind, target, ref))
+        _BY_DOC.clear()
+        hit = _BY_DOC[id(model)] = (model, out)
+    return hit[1]
 
 
 def responsible(found: Found) -> list[str]:
@@ -173,18 +205,18 @@ def roles_involved(result, found: Found) -> list[str]:
     model = result.model
     scope_doc = found.entity.doc if found.entity else model.doc(found.file)
     scope = found.entity.path if found.entity else found.path[:-1]
+    by_doc = _refs_by_doc(model)
     roles, hops = [], []
-    for (kind, target), refs in model.referrers.items():
-        for ref in refs:
-            if ref.doc is scope_doc and ref.path[:len(scope)] == scope:
-                (roles if kind == "role" else hops).append((ref.path, kind, target))
+    for kind, target, ref in by_doc.get(id(scope_doc), ()):
+        if ref.path[:len(scope)] == scope:
+            (roles if kind == "role" else hops).append((ref.path, kind, target))
     if not roles:
         for _, kind, target in sorted(hops, key=lambda t: tuple(map(str, t[0]))):
             other = model.get(kind, target)
             if other is None:
                 continue
-            for (k2, t2), refs in model.referrers.items():
-                if k2 == "role" and any(r.doc is other.doc and r.path[:len(other.path)] == other.path for r in refs):
+            for k2, t2, r in by_doc.get(id(other.doc), ()):
+                if k2 == "role" and r.path[:len(other.path)] == other.path:
                     roles.append(((), "role", t2))
     out = []
     for _, _, role in sorted(roles, key=lambda t: tuple(map(str, t[0]))):
