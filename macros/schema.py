@@ -49,8 +49,14 @@ def inline_refs(schemas: dict, registry: Registry) -> dict:
             return [walk(v, resolver, active) for v in node]
         if not isinstance(node, dict):
             return node
-        out = {k: (v if k in ("enum", "const", "examples", "default") else walk(v, resolver, active))
-               for k, v in node.items() if k != "$ref"}
+        out = {}
+        for k, v in node.items():
+            if k in ("properties", "$defs", "patternProperties") and isinstance(v, dict):
+                out[k] = {name: walk(sub, resolver, active) for name, sub in v.items()}
+            elif k in ("enum", "const", "examples", "default"):  # values, not schemas
+                out[k] = v
+            elif k != "$ref":
+                out[k] = walk(v, resolver, active)
         ref = node.get("$ref")
         if isinstance(ref, str):
             resolved = resolver.lookup(ref)
@@ -105,6 +111,9 @@ _Validator = validators.extend(
 def iter_errors(schema: dict, registry: Registry, instance, resolve_ref=None):
     """All schema errors of `instance`; `resolve_ref(kind, value)` returns a
     message for a reference that does not resolve, or None."""
+    fast = _fast(schema)
+    if fast is not None and fast(instance, resolve_ref):
+        return []  # valid: jsonschema would find nothing either (fastcheck.py)
     validator = _Validator(schema, registry=registry,
                            format_checker=Draft202012Validator.FORMAT_CHECKER)
     token = _RESOLVE_REF.set(resolve_ref)
@@ -112,6 +121,20 @@ def iter_errors(schema: dict, registry: Registry, instance, resolve_ref=None):
         return list(validator.iter_errors(instance))
     finally:
         _RESOLVE_REF.reset(token)
+
+
+_FAST: dict = {}
+
+
+def _fast(schema):
+    """The compiled yes/no check of `schema`, once per schema object."""
+    hit = _FAST.get(id(schema))
+    if hit is None or hit[0] is not schema:
+        if len(_FAST) > 256:  # schemas of earlier loads
+            _FAST.clear()
+        from .fastcheck import compile as compile_schema
+        hit = _FAST[id(schema)] = (schema, compile_schema(schema))
+    return hit[1]
 
 
 def leaf_errors(error: ValidationError):
