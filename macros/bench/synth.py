@@ -110,6 +110,31 @@ def _checklist_for(process) -> dict:
     return out
 
 
+def _extend_affects(model, dest: Path, processes: set, checklists: set, factor: int):
+    """An open question lists what it affects (`kind:id`); a copy that refers
+    to the question must be listed too, as an editor would add it."""
+    questions = model.all("question")
+    if factor < 2 or not questions:
+        return
+    doc = questions[0].doc
+    data = copy.deepcopy(doc.data)
+    at = questions[0].path[:-1]
+    for item in _get(data, at):
+        affects = item.get("affects")
+        if not isinstance(affects, list):
+            continue
+        extra = []
+        for k in range(2, factor + 1):
+            renamer = _Renamer(processes, checklists, f"-{k}")
+            for entry in affects:
+                kind, sep, target = str(entry).partition(":")
+                new = renamer.target(kind, target) if sep else target
+                if sep and new != target:
+                    extra.append(f"{kind}:{new}")
+        affects.extend(extra)
+    _dump(data, dest / doc.file)
+
+
 def make(src: Path, dest: Path, factor: int) -> Path:
     """Write a handbook `factor` times the size of `src` into `dest`."""
     src, dest = Path(src).resolve(), Path(dest)
@@ -136,6 +161,7 @@ def make(src: Path, dest: Path, factor: int) -> Path:
         refs = _refs_by_file(model)
         by_process = {c.get("process"): c for c in model.all("checklist") if c.get("process")}
     checklists = {c.id for c in by_process.values()}
+    _extend_affects(model, dest, set(processes), checklists, factor)
     for k in range(2, factor + 1):
         renamer = _Renamer(set(processes), checklists, f"-{k}")
         for pid in processes:
