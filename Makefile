@@ -78,3 +78,9 @@ generated: $(STAMP)
 generated-check: $(STAMP)
 	$(BIN)/handbook codeowners >/dev/null
 	$(BIN)/handbook editor >/dev/null
+
+# Performance benchmark (docs/maintainers/performance.md): synthetic handbooks
+# at 1x, 10x and 50x; prints a table ending in `bench: build_ratio=…`.
+BENCH_ARGS ?=
+bench: $(STAMP)
+	$(BIN)/handbook bench $(BENCH_ARGS)

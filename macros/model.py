@@ -47,12 +47,19 @@ def kinds_for(file: str):
     return tuple(k for k in ENTITIES if PurePosixPath(file).match(k.pattern))
 
 
-@dataclass
+@dataclass(repr=False)
 class Model:
     docs: list = field(default_factory=list)
     by_kind: dict = field(default_factory=lambda: defaultdict(dict))
     # (target kind, target id) -> [Reference]; see references.py
     referrers: dict = field(default_factory=lambda: defaultdict(list))
+    _index: tuple | None = field(default=None, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        # Short on purpose: mkdocs-macros serialises every template variable
+        # (hb.model among them) with str() for a debug log on each build; the
+        # dataclass repr of the whole model cost seconds at scale.
+        return f"Model({sum(len(v) for v in self.by_kind.values())} entities, {len(self.docs)} files)"
 
     def get(self, kind: str, id: str) -> Entity | None:
         return self.by_kind.get(kind, {}).get(id)
@@ -61,20 +68,37 @@ class Model:
         return list(self.by_kind.get(kind, {}).values())
 
     def doc(self, file: str) -> Document | None:
-        return next((d for d in self.docs if d.file == file), None)
+        return self._indexes()[0].get(file)
 
     def children(self, parent: Entity, kind: str) -> list[Entity]:
-        return [e for e in self.all(kind) if e.parent == parent.id]
+        return list(self._indexes()[1].get((kind, parent.id), ()))
 
     def owner_of(self, doc: Document, path: tuple) -> Entity | None:
         """The innermost entity that contains `path` in `doc`."""
-        best = None
-        for k in kinds_for(doc.file):
-            for e in self.all(k.kind):
-                if e.doc is doc and path[: len(e.path)] == e.path:
-                    if best is None or len(e.path) > len(best.path):
-                        best = e
-        return best
+        for e in self._indexes()[2].get(id(doc), ()):  # innermost first
+            if path[: len(e.path)] == e.path:
+                return e
+        return None
+
+    def _indexes(self):
+        """(file -> doc, (kind, parent id) -> children, id(doc) -> entities,
+        deepest first): built on first use, so a lookup costs O(1) instead of
+        a scan of every entity (pages ask once per reference: a scan made the
+        site quadratic in the size of the data). Entities are only added
+        while indexing, before any lookup."""
+        if self._index is None:
+            files, children, owners = {}, defaultdict(list), defaultdict(list)
+            for d in self.docs:
+                files.setdefault(d.file, d)
+            for kind, entities in self.by_kind.items():
+                for e in entities.values():
+                    if e.parent:
+                        children[(kind, e.parent)].append(e)
+                    owners[id(e.doc)].append(e)
+            for lst in owners.values():
+                lst.sort(key=lambda e: -len(e.path))
+            self._index = (files, children, owners)
+        return self._index
 
     def referring(self, entity: Entity) -> list[tuple["Entity", tuple]]:
         """[(innermost entity holding the reference, path)] for refs to `entity`."""

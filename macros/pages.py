@@ -63,6 +63,7 @@ NAV = (
     ("合规与风险", ["compliance/index.md", "risks/index.md"]),
     ("术语", ["glossary/index.md"]),
     ("制度对照", ["coverage/index.md", "questions/index.md", "more/*"]),
+    ("维护者", ["maintainers/*"]),
 )
 
 

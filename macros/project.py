@@ -80,6 +80,7 @@ def load(root: Path, today=None) -> Result:
     problems += dup
 
     registry, by_name = schemas.load_registry(root)
+    by_name = schemas.inline_refs(by_name, registry)  # same meaning, no $ref lookups per node
     for doc in docs:
         schema = by_name[kinds_of[doc.file].schema]
         errors = schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc))

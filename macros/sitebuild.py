@@ -27,15 +27,34 @@ def root_of(config) -> Path:
     return Path(config["config_file_path"]).resolve().parent
 
 
+# The build in progress: (config, result, {memo}). MkDocs makes a new config
+# object for every build (`mkdocs serve` too, on each change), so keying on it
+# checks the data once per build, not once per page: per-page checks stat
+# every data file for each page, which made the build quadratic.
+_BUILD: list = [None, None, {}]
+
+
 def checked(config):
     """The loaded project; a data problem fails the build with exactly the
     lines `handbook check` prints."""
     from mkdocs.exceptions import PluginError
 
+    if _BUILD[0] is config:
+        return _BUILD[1]
     result = load_cached(root_of(config))
     if not result.ok:
         raise PluginError("the data has problems:\n" + format_text(result.problems))
+    _BUILD[:] = [config, result, {}]
     return result
+
+
+def _once(config, key, make):
+    """A value computed once per build (see _BUILD)."""
+    checked(config)
+    memo = _BUILD[2]
+    if key not in memo:
+        memo[key] = make(_BUILD[1])
+    return memo[key]
 
 
 def data_fingerprint(root: Path) -> str:
@@ -91,7 +110,11 @@ def page_markdown(markdown: str, page, config) -> str:
     """Appends the abbreviation definitions (tooltips in Markdown text of
     every page) and the provenance line. Runs after the macros plugin, so
     none of this data ever goes through Jinja."""
-    result = checked(config)
+    return markdown.rstrip() + _once(config, "page-tail", _page_tail)
+
+
+def _page_tail(result) -> str:
+    """The provenance line and abbreviation definitions every page ends with."""
     model = result.model
     abbrs = []
     for term in model.all("term"):
@@ -102,7 +125,7 @@ def page_markdown(markdown: str, page, config) -> str:
     meta = Markup('<p class="hb-meta">制度版本 {}{} · 数据指纹 {}</p>').format(
         esc(data_version(model)), Markup(" · 最近一次审核 {}").format(reviewed) if reviewed else "",
         _fingerprint(result.root))
-    return markdown.rstrip() + block(meta) + ("\n\n" + "\n".join(abbrs) + "\n" if abbrs else "")
+    return block(meta) + ("\n\n" + "\n".join(abbrs) + "\n" if abbrs else "")
 
 
 _FP: dict = {}

@@ -20,10 +20,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from jsonschema import Draft202012Validator
-
 from . import schema as schemas
 from .kinds import FILES
+from .references import valid_branch as _valid
 
 COMMON = "common.schema.json"
 # Who is responsible for a limit, in order of preference (dotted keys into the
@@ -167,7 +166,7 @@ def _walk(data, schema, registry, targets):
             visit(node, branch, resolver, path, parent)
         for key in ("oneOf", "anyOf"):
             for branch in sub.get(key, []):
-                if Draft202012Validator(branch, registry=registry, _resolver=resolver).is_valid(node):
+                if _valid(node, branch, resolver):
                     visit(node, branch, resolver, path, parent)
                     break
         if isinstance(node, dict):
@@ -181,6 +180,23 @@ def _walk(data, schema, registry, targets):
 
     visit(data, schema, registry.resolver(base_uri=schema.get("$id", "")), (), {})
     return out
+
+
+_BY_DOC: dict = {}
+
+
+def _refs_by_doc(model) -> dict:
+    """id(doc) -> [(kind, target, ref)] in model.referrers order, once per
+    model: asking per time limit by scanning every reference was quadratic."""
+    hit = _BY_DOC.get(id(model))
+    if hit is None or hit[0] is not model:
+        out: dict = {}
+        for (kind, target), refs in model.referrers.items():
+            for ref in refs:
+                out.setdefault(id(ref.doc), []).append((kind, target, ref))
+        _BY_DOC.clear()
+        hit = _BY_DOC[id(model)] = (model, out)
+    return hit[1]
 
 
 def responsible(found: Found) -> list[str]:

@@ -76,10 +76,21 @@ def _mark(node):
 _RESOLVER = yaml.resolver.Resolver()
 
 
+_STR = "tag:yaml.org,2002:str"
+# First characters for which YAML 1.1 has an implicit type (digits, t/f/y/n,
+# ~, ...). A plain scalar starting with anything else (Chinese text, most
+# ids) resolves to str: skipping the resolver for it saves a fifth of loading.
+_TYPED_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k is not None)
+_SHORTCUT = None not in _RESOLVER.yaml_implicit_resolvers and not _RESOLVER.yaml_path_resolvers
+
+
 def _scalar(node, file):
     value = node.value
     plain = not node.style  # PyYAML: None, libyaml: "" for plain scalars
-    implicit_tag = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, not plain))
+    if _SHORTCUT and node.tag == _STR and (not plain or (value and value[0] not in _TYPED_FIRST)):
+        implicit_tag = _STR  # what the resolver would say (see _TYPED_FIRST)
+    else:
+        implicit_tag = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, not plain))
     if node.tag != implicit_tag:  # the author wrote a tag by hand
         if node.tag not in _SAFE_TAGS:
             line, col = _mark(node)

@@ -1,0 +1,55 @@
+"""The benchmark works end to end at a tiny scale (no timings asserted: the
+machines are shared and noisy; only that it measures and reports)."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from macros.bench import plain, synth
+from macros.project import load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_synthetic_handbook_checks_clean_and_scales(tmp_path):
+    base = load(synth.make(ROOT, tmp_path / "x1", 1))
+    double = load(synth.make(ROOT, tmp_path / "x2", 2))
+    assert base.ok and double.ok, [p.message for p in (base.errors + double.errors)[:5]]
+    for kind in ("process", "step"):
+        assert len(double.model.all(kind)) == 2 * len(base.model.all(kind)), kind
+    printed = lambda r: [c for c in r.model.all("checklist") if c.get("process")]  # noqa: E731
+    assert len(printed(double)) == 2 * len(printed(base)) == 2 * len(base.model.all("process"))
+    # Copies refer to their own copies, never back to the originals.
+    clone = double.model.get("checklist", "enrolment-2")
+    assert clone.get("process") == "enrolment-2"
+    steps = [i["step"] for s in clone.get("sections") for i in s["items"] if "step" in i]
+    assert steps and all(s.startswith("enrolment-2.") for s in steps)
+
+
+def test_plain_config_drops_only_the_data_layer():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    out = plain.plain_config(text)
+    for dropped in ("- macros:", "module_name", "mkdocs_hooks.py", "hooks:", "watch:"):
+        assert dropped not in out, dropped
+    for kept in ("theme:", "navigation.prune", "- search:", "separator:", "markdown_extensions:",
+                 "pymdownx.slugs.slugify", "extra_css:"):
+        assert kept in out, kept
+
+
+def test_bench_runs_and_ends_with_the_bench_line(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "macros.cli", "bench", str(ROOT), "--scales", "1,2", "--repeat", "1",
+         "--pdf-at", "", "--keep", str(tmp_path)],
+        capture_output=True, text=True, cwd=ROOT, timeout=1800)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = proc.stdout.strip().splitlines()
+    assert re.fullmatch(r"bench: build_ratio=\d+\.\d\d scale_exponent=-?\d+\.\d\d check_ratio=\d+\.\d\d",
+                        lines[-1]), lines[-1]
+    assert lines[0].split()[:3] == ["scale", "pages", "real"]
+    assert any(line.strip().startswith("2x") for line in lines)
+    # The plain baseline really is the same site without the data layer.
+    plain_yml = (tmp_path / "plain-x2" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "module_name" not in plain_yml and "mkdocs_hooks" not in plain_yml and "nav:" in plain_yml
+    assert (tmp_path / "plain-x2" / "docs" / "processes" / "enrolment-2.md").exists()
