@@ -182,23 +182,6 @@ def _walk(data, schema, registry, targets):
     return out
 
 
-_BY_DOC: dict = {}
-
-
-def _refs_by_doc(model) -> dict:
-    """id(doc) -> [(kind, target, ref)] in model.referrers order, once per
-    model: asking per time limit by scanning every reference was quadratic."""
-    hit = _BY_DOC.get(id(model))
-    if hit is None or hit[0] is not model:
-        out: dict = {}
-        for (kind, target), refs in model.referrers.items():
-            for ref in refs:
-                out.setdefault(id(ref.doc), []).append((kind, target, ref))
-        _BY_DOC.clear()
-        hit = _BY_DOC[id(model)] = (model, out)
-    return hit[1]
-
-
 def responsible(found: Found) -> list[str]:
     """Role ids responsible for a limit (see RESPONSIBLE_KEYS)."""
     for key in RESPONSIBLE_KEYS:
