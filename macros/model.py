@@ -7,6 +7,7 @@ nothing downstream may change it.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -41,8 +42,10 @@ class Entity:
         return self.data.get(key, default)
 
 
+@functools.lru_cache(maxsize=None)
 def kinds_for(file: str):
-    return [k for k in ENTITIES if PurePosixPath(file).match(k.pattern)]
+    # Cached: owner_of() asks for every reference, and glob matching is slow.
+    return tuple(k for k in ENTITIES if PurePosixPath(file).match(k.pattern))
 
 
 @dataclass
@@ -51,6 +54,9 @@ class Model:
     by_kind: dict = field(default_factory=lambda: defaultdict(dict))
     # (target kind, target id) -> [Reference]; see references.py
     referrers: dict = field(default_factory=lambda: defaultdict(list))
+    # The project folder (set by project.load): rules that measure rendered
+    # pages (onboarding reading time) render them exactly as the site does.
+    root: object = None
 
     def get(self, kind: str, id: str) -> Entity | None:
         return self.by_kind.get(kind, {}).get(id)
