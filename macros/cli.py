@@ -25,6 +25,7 @@ COMMANDS = {
     "impact": ("impact", "列出与 git 基线相比改动的数据及其影响，输出 Markdown (change-impact report)"),
     "codeowners": ("codeowners", "由 data/owners.yml 生成 .github/CODEOWNERS (generate CODEOWNERS)"),
     "editor": ("editor", "由数据类型声明生成 .vscode/settings.json 的 yaml.schemas (editor schema config)"),
+    "coverage": ("coverage", "制度条款覆盖情况 (which data implements each clause of the policy)"),
 }
 
 

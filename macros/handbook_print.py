@@ -32,7 +32,9 @@ CHAPTERS = (
 SKIP = {"id", "name", "heading"}
 FALLBACK_LABELS = {"source": "出处", "summary": "概要", "description": "说明", "owner": "负责人",
                    "cycle": "周期", "deadline": "时限", "review": "审核", "purpose": "目的",
-                   "scope": "适用范围", "plan": "应对方案", "condition": "适用条件"}
+                   "scope": "适用范围", "plan": "应对方案", "condition": "适用条件",
+                   "count": "人数", "to": "晋升至", "process": "流程", "assessments": "考核",
+                   "period": "周期", "mode": "方式", "unspecified": "制度未规定", "open_question": "待决问题"}
 KIND_TITLES = {"organisation": "部门", "principle": "核心原则", "goal": "目标", "line": "业务线",
                "interface": "跨部门接口", "role": "角色", "permission": "权限级别", "action": "需授权的操作",
                "process": "流程", "business-type": "文档业务类型", "document-rule": "文档规则",
@@ -105,9 +107,12 @@ class Formatter:
                 return deadline_text(self.model, v)
             if "interval" in v and "unit" in v:
                 return cycle_text(v)
-            return "；".join(f"{k}：{self.value(doc, path + (k,), x)}" for k, x in v.items())
+            return "；".join(f"{FALLBACK_LABELS.get(k, k)}：{self.value(doc, path + (k,), x)}"
+                            for k, x in v.items())
         if isinstance(v, list):
-            sep = "、" if all(not isinstance(x, (dict, list)) for x in v) else "；"
+            short = all(isinstance(x, str) and len(x) <= 12 and not x.endswith("。") for x in v)
+            sentences = all(isinstance(x, str) and x.endswith("。") for x in v)
+            sep = "、" if short else ("" if sentences else "；")
             return sep.join(self.value(doc, path + (i,), x) for i, x in enumerate(v))
         ref = self.refs.get((doc.file, path))
         if ref:

@@ -7,7 +7,7 @@ nothing downstream may change it.
 from __future__ import annotations
 
 import difflib
-import functools
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -42,9 +42,8 @@ class Entity:
         return self.data.get(key, default)
 
 
-@functools.lru_cache(maxsize=None)
+@lru_cache(maxsize=None)  # called per entity lookup; glob matching is slow
 def kinds_for(file: str):
-    # Cached: owner_of() asks for every reference, and glob matching is slow.
     return tuple(k for k in ENTITIES if PurePosixPath(file).match(k.pattern))
 
 

@@ -18,9 +18,11 @@ CYCLE_UNITS = {"day": "日", "week": "周", "month": "月", "quarter": "季度",
 RECORD_KINDS = {"log": "操作日志", "form": "表单", "signature": "签字", "email": "邮件",
                 "system": "系统录入", "minutes": "会议纪要", "report": "报告"}
 # Fields of a referred entity shown under its item, in this order, with labels.
-ROLE_FIELDS = (("owner", "负责人"), ("reports_to", "上级"), ("responsible", "负责"), ("chair", "主持"),
+ROLE_FIELDS = (("owner", "负责人"), ("reports_to", "上级"), ("partner", "协同"), ("participants", "参加"), ("responsible", "负责"), ("chair", "主持"),
                ("submitted_by", "提交"), ("submitted_to", "提交给"), ("readers", "可调阅"))
 TEXT_FIELDS = ("description", "summary", "purpose", "condition", "plan")
+# Plain-text fields shown as facts when they are not already the item's text.
+FACT_FIELDS = (("plan", "应对方案"), ("scenarios", "场景"), ("evidence", "留存证据"), ("escalation", "逾期处理"))
 LOG_ROWS = 3
 
 
@@ -98,6 +100,10 @@ def entity_item(model, entity, title: str = "") -> Item:
     for key, label in (("deadline", "时限"), ("rectification", "整改时限")):
         if isinstance(data.get(key), dict):
             facts.append((label, deadline_text(model, data[key])))
+    for key, label in FACT_FIELDS:
+        value = data.get(key)
+        if value and value != text and isinstance(value, (str, list)):
+            facts.append((label, value if isinstance(value, str) else "、".join(map(str, value))))
     item = Item(title or entity.name, text, facts, ref=f"{entity.kind}:{entity.id}",
                 source=list(data.get("source", [])))
     if entity.kind == "path":  # an alternative path: its own steps, each ticked and logged
@@ -147,7 +153,9 @@ def _default_signoff(model, checklist):
         for r in step.data["raci"]["responsible"]:
             if r not in doers and (model.get("role", r) or {}).get("kind", "internal") == "internal":
                 doers.append(r)
-    signoff = [("经办人", role_names(model, doers))] if doers else []
+    # More than two roles would not fit one signature line: then the person
+    # signing writes their role in.
+    signoff = [("经办人", role_names(model, doers) if len(doers) <= 2 else "岗位：＿＿＿＿")] if doers else []
     return signoff + [("复核人", role_names(model, process.data["owner"]))]
 
 

@@ -28,7 +28,8 @@ def _need_poppler_and_font():
 
 
 def _text(pdf, page=None) -> str:
-    args = ["pdftotext", "-layout"]
+    # Reading order (not -layout): a footer that wraps stays one block of text.
+    args = ["pdftotext"]
     if page is not None:
         args += ["-f", str(page), "-l", str(page)]
     out = subprocess.run(args + [str(pdf), "-"], capture_output=True, text=True, check=True).stdout
