@@ -89,11 +89,13 @@ def landing_page(ctx, plan) -> str:
     out.append(block(Markup('<p class="hb-progress-summary" data-hb-plan="{}">已完成 <span class="hb-done">0</span> / {} 项。'
                             '勾选只保存在本机浏览器中。<button type="button" class="hb-progress-reset">清除勾选</button></p>').format(
         plan.id, sum(len(d.items) for d in days))))
+    titles = {i.id: plans.item_title(model, i)[0] for i in plans.items(model, plan)}
     for d in days:
         out.append(heading(2, f"第 {d.day} 天：{d.theme}（{d.minutes} 分钟）", f"day-{d.day}"))
         rows = []
         for item in d.items:
-            after = Markup("、").join(Markup('<a href="#{}">{}</a>').format(f"item-{a}", a) for a in item.after)
+            after = Markup("、").join(Markup('<a href="#{}">{}</a>').format(f"item-{a}", titles.get(a, a))
+                                     for a in item.after)
             minutes = Markup("{} 分钟{}").format(item.minutes if item.minutes is not None else "—",
                                                Markup("（按字数）") if item.computed else "")
             rows.append([_box(plan, item), Markup("<span id=\"{}\">{}</span>").format(f"item-{item.id}", plans.KIND_LABELS[item.kind]),

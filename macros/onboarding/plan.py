@@ -83,6 +83,24 @@ def read_pages(model, plan) -> set[str]:
     return {p for i in items(model, plan) if i.kind == "read" for p in [target_page(model, i.target)] if p}
 
 
+def item_title(model, item) -> tuple[str, str]:
+    """(title, detail) of an item in words: what to read, practise or meet."""
+    from ..render.links import page_url
+    from .reading import page_title
+    if item.kind == "read":
+        kind, _, ident = item.target.partition(":")
+        e = model.get(kind, ident) if not item.target.endswith(".md") else None
+        page = target_page(model, item.target)
+        return (e.name if e else page_title(model, page)), f"手册页面：/{page_url(page)}"
+    if item.kind == "practise":
+        c = model.get("checklist", item.target)
+        return (c.name if c else item.target), f"样例：{item.data.get('case', '')}"
+    if item.kind == "meet":
+        r = model.get("role", item.target)
+        return (r.name if r else item.target), str(item.data.get("topic", ""))
+    return item.target, "自检题见本文件末尾"
+
+
 def hours(minutes: int) -> str:
     """'5.5 小时' style, one decimal, for people."""
     return f"{minutes / 60:.1f}".rstrip("0").rstrip(".") + " 小时"

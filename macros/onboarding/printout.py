@@ -12,33 +12,18 @@ from .. import provenance
 from ..render.links import page_url, target
 from . import plan as plans
 from .pages import pdf_name
-from .reading import RATE, page_title, target_page
+from .reading import RATE
 from .selfcheck import questions
-
-
-def _title(model, item) -> tuple[str, str]:
-    if item.kind == "read":
-        kind, _, ident = item.target.partition(":")
-        e = model.get(kind, ident) if not item.target.endswith(".md") else None
-        page = target_page(model, item.target)
-        return (e.name if e else page_title(model, page)), f"手册页面：/{page_url(page)}"
-    if item.kind == "practise":
-        c = model.get("checklist", item.target)
-        return (c.name if c else item.target), f"样例：{item.data.get('case', '')}"
-    if item.kind == "meet":
-        r = model.get("role", item.target)
-        return (r.name if r else item.target), str(item.data.get("topic", ""))
-    return item.target, "自检题见本文件末尾"
 
 
 def html(env, model, plan, prov) -> str:
     role = model.get("role", plan.get("role"))
     mentor = model.get("role", plan.get("mentor"))
-    days, titles = [], {i.id: _title(model, i)[0] for i in plans.items(model, plan)}
+    days, titles = [], {i.id: plans.item_title(model, i)[0] for i in plans.items(model, plan)}
     for d in plans.days(model, plan):
         shown = []
         for item in d.items:
-            title, detail = _title(model, item)
+            title, detail = plans.item_title(model, item)
             shown.append({"kind": item.kind, "title": title, "detail": detail, "minutes": item.minutes,
                           "after": "、".join(titles.get(a, a) for a in item.after)})
         days.append({"day": d.day, "theme": d.theme, "minutes": d.minutes, "entries": shown})
