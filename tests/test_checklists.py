@@ -5,8 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import FIXTURES, ROOT, copy_shipped, make_project, need_system
-from macros import fonts
+from conftest import FIXTURES, ROOT, make_project
 from macros.project import load
 from macros.rules.checklists import step_covered_by_checklist
 
@@ -44,22 +43,3 @@ def test_every_shipped_process_and_step_is_on_a_checklist():
     result = load(ROOT)
     assert result.ok, [p.format() for p in result.errors]
     assert [p.format() for p in result.warnings if p.rule.startswith(("process-has", "step-covered"))] == []
-
-
-def test_build_writes_the_pdfs_and_the_index_links_them(tmp_path):
-    need_system("fonts-noto-cjk (a CJK font)", bool(fonts.cjk_families()))
-    root = copy_shipped(tmp_path)
-    r = subprocess.run([sys.executable, "-m", "macros.cli", "build", str(root)], capture_output=True,
-                       text=True, timeout=600, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert r.returncode == 0, r.stdout + r.stderr
-    result = load(root)
-    site = root / "site"
-    index = (site / "checklists" / "index.html").read_text(encoding="utf-8")
-    for checklist in result.model.all("checklist"):
-        assert (site / "print" / f"{checklist.id}.pdf").stat().st_size > 1000
-        assert f'href="../print/{checklist.id}.pdf"' in index
-    for name in ("checklists.pdf", "handbook.pdf"):
-        assert (site / "print" / name).exists() and f'href="../print/{name}"' in index
-    assert 'stylesheets/print.css' in (site / "index.html").read_text(encoding="utf-8")
-    css = (site / "stylesheets" / "print.css").read_text(encoding="utf-8")
-    assert "@media print" in css and "size: A4" in css and ".md-sidebar" in css
