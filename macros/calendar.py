@@ -52,12 +52,13 @@ class Obligation:
     line: int
     minutes: int = 0  # > 0: a timed event of that length
     at: dt.time | None = None
+    window: bool = False  # a recurring deadline: the date it may be done again
 
     @property
     def summary(self) -> str:
         if self.series.due:
             return f"{self.name}截止"
-        if self.deadline is not None:
+        if self.window:
             return f"{self.name}：期满可办理"
         return self.name
 
@@ -65,6 +66,10 @@ class Obligation:
 def obligations(result) -> tuple[list[Obligation], list[Problem]]:
     """Every recurring obligation in the data, sorted by id, plus a problem
     for each cycle that cannot be written as a calendar recurrence."""
+    return timelimits.cached(result, "obligations", lambda: _obligations(result))
+
+
+def _obligations(result):
     deadlines, cycles = timelimits.find(result)
     anchor = stamp.effective_date(result.model)
     out, problems = [], []
@@ -89,7 +94,7 @@ def obligations(result) -> tuple[list[Obligation], list[Problem]]:
             cycle=cyc, deadline=deadline, series=series, roles=involved,
             responsible=tuple(r for r in timelimits.responsible(found) if r in roles),
             source=tuple(found.source), file=found.file, line=found.line,
-            minutes=TIMED_KINDS.get(found.owner_kind, 0)))
+            minutes=TIMED_KINDS.get(found.owner_kind, 0), window=prefix == "window"))
     out = _give_slots(out)
     return sorted(out, key=lambda o: o.uid), problems
 
@@ -153,6 +158,10 @@ def feed(result, obs, title: str) -> bytes:
             ev.add("duration", dt.timedelta(days=1))
             ev.add("transp", "TRANSPARENT")
         ev.add("rrule", o.series.rrule)
+        if o.series.exdates:
+            ev.add("exdate", list(o.series.exdates))
+        if o.series.rdates:
+            ev.add("rdate", list(o.series.rdates))
         ev.add("categories", [o.kind])
         ev.add("description", describe(o, names))
         cal.add_component(ev)

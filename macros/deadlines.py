@@ -46,6 +46,10 @@ class Rule:
 
 
 def rules(result) -> list[Rule]:
+    return timelimits.cached(result, "rules", lambda: _rules(result))
+
+
+def _rules(result) -> list[Rule]:
     deadlines, _ = timelimits.find(result)
     roles = {r.id for r in result.model.all("role")}
     return [Rule(d.id, d.name, dict(d.value),

@@ -121,7 +121,7 @@ def compute(limit: dict, start: dt.date) -> Due:
 def _working_days(start: dt.date, amount: int, how: list) -> dt.date:
     if amount > MAX_WORKING_DAYS:
         raise DueError(f"{amount} working days is more than {MAX_WORKING_DAYS}")
-    lib = holidays.table()["library"]
+    lib = holidays.library()
     how.append(f"从 {day_zh(start)} 的次日起数 {amount} 个工作日（起算日不计），"
                f"按国务院公布的法定节假日和调休安排（{lib}）")
     day, counted, skipped, makeup = start, 0, [], []

@@ -39,9 +39,9 @@ def require(day: dt.date):
     if not covered(day):
         first, last = coverage()
         raise NotCovered(
-            f"{day.year} 年的法定节假日和调休安排尚未收录：chinesecalendar {library_version()} "
+            f"{day.year} 年的法定节假日和调休安排尚未收录：{library()} "
             f"只覆盖 {first}–{last} 年，无法按工作日计算 "
-            f"(no holiday data for {day.year}; chinesecalendar {library_version()} covers {first}-{last}; "
+            f"(no holiday data for {day.year}; {library()} covers {first}-{last}; "
             "upgrade it once the State Council publishes that year's schedule)")
 
 
@@ -72,13 +72,19 @@ def describe(day: dt.date) -> str:
     return ""
 
 
+def library() -> str:
+    return f"chinesecalendar {library_version()}"
+
+
+@lru_cache(maxsize=1)
 def table() -> dict:
     """The whole library as plain data, for the browser calculator and the export:
     {library, first_year, last_year, holidays: {date: name}, workdays: {date: name}}.
-    `workdays` are the make-up working days (weekend days that are worked)."""
+    `workdays` are the make-up working days (weekend days that are worked).
+    Cached: treat the result as read-only."""
     first, last = coverage()
     return {
-        "library": f"chinesecalendar {library_version()}",
+        "library": library(),
         "first_year": first,
         "last_year": last,
         "holidays": {d.isoformat(): _chinese(n) for d, n in sorted(chinese_calendar.holidays.items())},

@@ -16,7 +16,7 @@ from markupsafe import escape
 
 from .render import links, pages_matrix as mx, pages_misc as misc, pages_org as org, \
     pages_process as proc, pages_trace as trace
-from .render.queries import sort_roles
+from .render.queries import ordered_processes, sort_roles
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,9 @@ class Page:
     path: str  # docs-relative .md path
     title: str  # navigation title
     render: Callable  # ctx -> Markdown
+    # Cross-reference indexes repeat every other page's names and would
+    # crowd the answers out of search results; their links lead there anyway.
+    searchable: bool = True
 
 
 FIXED = (
@@ -41,7 +44,7 @@ FIXED = (
     Page("risks/index.md", "风险、演练与审计", misc.risks_page),
     Page("glossary/index.md", "术语与缩写", misc.glossary_page),
     Page("questions/index.md", "待决问题", trace.questions_page),
-    Page("coverage/index.md", "制度条款对照", trace.coverage_page),
+    Page("coverage/index.md", "制度条款对照", trace.coverage_page, searchable=False),
 )
 
 # Kinds that live on a page above (see render/links.py ROUTES); any other
@@ -67,7 +70,7 @@ def generated(model) -> list[Page]:
     pages = list(FIXED)
     for role in sort_roles(model.all("role")):
         pages.append(Page(links.target(role), role.name, _bind(org.role_page, role)))
-    for p in model.all("process"):
+    for p in ordered_processes(model):
         pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p)))
     pages += onboarding_pages(model)
     routed = set(links.ROUTES)

@@ -42,6 +42,10 @@ class Series:
     rrule: dict  # iCalendar RRULE parts, e.g. {"FREQ": "WEEKLY", "INTERVAL": 1, "BYDAY": ["MO"]}
     words: str  # Chinese: 每周一, 每 6 个月的第一个星期一, 每月 1 日（截止）
     due: bool = False  # True: the occurrences are due dates
+    # Corrections to the RRULE where holidays move a working-day deadline
+    # (only for the years the holiday library covers).
+    exdates: tuple = ()
+    rdates: tuple = ()
 
 
 def cycle_words(cycle: dict) -> str:
@@ -59,8 +63,8 @@ def from_deadline(deadline: dict) -> dict | None:
     unit = DEADLINE_TO_CYCLE.get(deadline.get("unit"))
     if unit is None or not deadline.get("amount"):
         return None
-    return {"interval": deadline["amount"] * unit[1], "unit": unit[0],
-            "at_least": bool(deadline.get("at_least"))}
+    # `at_least` (不短于) is said by the event's summary (期满可办理), not by the cycle.
+    return {"interval": deadline["amount"] * unit[1], "unit": unit[0]}
 
 
 def first_period(unit: str, anchor: dt.date, months: int = 0) -> dt.date:
@@ -94,9 +98,7 @@ def series(cycle: dict, anchor: dt.date, deadline: dict | None = None) -> Series
     unit, interval = cycle["unit"], cycle.get("interval", 1)
     times = cycle.get("times", 1)
     start = first_period(unit, anchor)
-    # A working-day deadline moves with holidays, which one RRULE cannot say:
-    # such a series shows the period itself and the page states the limit.
-    if deadline and deadline.get("unit") not in (None, "working_days") and times == 1:
+    if deadline and deadline.get("unit") and times == 1:
         return _due_series(unit, interval, start, deadline, cycle)
     every = cycle_words(cycle)
     if unit == "day":
@@ -117,19 +119,71 @@ def series(cycle: dict, anchor: dt.date, deadline: dict | None = None) -> Series
     step = months // times
     start = first_period(unit, anchor, min(step, 12))
     return Series(first_monday(start), {"FREQ": "MONTHLY", "INTERVAL": step, "BYDAY": ["1MO"]},
-                  f"{every}（{'每月' if step == 1 else f'每 {step} 个月'}的第一个星期一）")
+                  f"{every}（{_months_words(step, start.month)}的第一个星期一）")
+
+
+def _months_words(step: int, first_month: int) -> str:
+    """每月 / 每年 1 月、4 月、7 月、10 月 / 每 2 年的 1 月"""
+    if step == 1:
+        return "每月"
+    if 12 % step == 0:
+        months = sorted((first_month - 1 + k * step) % 12 + 1 for k in range(12 // step))
+        return "每年 " + "、".join(f"{m} 月" for m in months)
+    if step % 12 == 0:
+        return f"每 {step // 12} 年 {first_month} 月"
+    return f"每 {step} 个月"
 
 
 def _due_series(unit, interval, start, deadline, cycle) -> Series:
     first_due = due.compute(deadline, period_end(start, unit, interval)).date
     every = cycle_words(cycle)
     if unit == "day":
-        return Series(first_due, {"FREQ": "DAILY", "INTERVAL": interval}, f"{every}（截止）", True)
-    if unit == "week":
+        working = deadline["unit"] == "working_days" and interval == 1
+        rule = {"FREQ": "DAILY", "INTERVAL": interval}
+        if working:  # due every working day: Monday to Friday, corrected below
+            rule["BYDAY"] = list(BYDAY[:5])
+        plain = Series(first_due, rule, f"{every}（{'每个工作日' if working else ''}截止）", True)
+    elif unit == "week":
         wd = first_due.weekday()
-        return Series(first_due, {"FREQ": "WEEKLY", "INTERVAL": interval, "BYDAY": [BYDAY[wd]]},
-                      f"{every}（截止：星期{'一二三四五六日'[wd]}）", True)
-    months = PERIOD_MONTHS[unit] * interval
-    day = first_due.day if first_due.day <= 28 else -1
-    return Series(first_due, {"FREQ": "MONTHLY", "INTERVAL": months, "BYMONTHDAY": [day]},
-                  f"{every}（截止：{'当月最后一天' if day == -1 else f'{day} 日'}）", True)
+        plain = Series(first_due, {"FREQ": "WEEKLY", "INTERVAL": interval, "BYDAY": [BYDAY[wd]]},
+                       f"{every}（截止：星期{'一二三四五六日'[wd]}）", True)
+    else:
+        months = PERIOD_MONTHS[unit] * interval
+        day = first_due.day if first_due.day <= 28 else -1
+        plain = Series(first_due, {"FREQ": "MONTHLY", "INTERVAL": months, "BYMONTHDAY": [day]},
+                       f"{every}（截止：{'当月最后一天' if day == -1 else f'{day} 日'}）", True)
+    if deadline["unit"] != "working_days":
+        return plain
+    return _corrected(plain, unit, interval, start, deadline)
+
+
+def _corrected(plain: Series, unit, interval, start, deadline) -> Series:
+    """A working-day deadline moves with the holidays: within the years the
+    holiday library covers, EXDATE the RRULE's dates that are not due dates and
+    RDATE the due dates it misses, so the feed is exact there."""
+    from dateutil import rrule as du
+
+    from . import holidays
+    last_year = holidays.coverage()[1]
+    actual, period = set(), start
+    while True:
+        end = period_end(period, unit, interval)
+        if end.year > last_year:
+            break
+        try:
+            actual.add(due.compute(deadline, end).date)
+        except due.DueError:
+            break  # the due date falls beyond the covered years
+        period = end + dt.timedelta(days=1)
+    if not actual:
+        return plain
+    until = max(actual)
+    r = plain.rrule
+    freq = {"DAILY": du.DAILY, "WEEKLY": du.WEEKLY, "MONTHLY": du.MONTHLY}[r["FREQ"]]
+    days = [getattr(du, d) for d in r.get("BYDAY", [])] or None
+    approx = {d.date() for d in du.rrule(freq, interval=r["INTERVAL"], byweekday=days,
+                                          bymonthday=r.get("BYMONTHDAY"),
+                                          dtstart=dt.datetime.combine(plain.start, dt.time()),
+                                          until=dt.datetime.combine(until, dt.time()))}
+    return Series(plain.start, plain.rrule, plain.words + f"；至 {last_year} 年已按法定节假日和调休校正",
+                  True, tuple(sorted(approx - actual)), tuple(sorted(actual - approx)))

@@ -64,7 +64,8 @@ def add_generated(files, config):
             continue
         # Themes print page titles unescaped, and titles are data: escape
         # them here (JSON strings are valid YAML front matter).
-        meta = "---\ntitle: " + json.dumps(str(esc(page.title)), ensure_ascii=False) + "\n---\n"
+        meta = "---\ntitle: " + json.dumps(str(esc(page.title)), ensure_ascii=False) + "\n" \
+            + ("" if page.searchable else "search:\n  exclude: true\n") + "---\n"
         content = meta + page.render(Ctx(shared, page.path, directory_urls))
         files.append(File.generated(config, page.path, content=content))
     docs = [(f.src_uri, _title_of(Path(f.abs_src_path))) for f in files.documentation_pages()

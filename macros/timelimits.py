@@ -28,7 +28,8 @@ from .kinds import FILES
 COMMON = "common.schema.json"
 # Who is responsible for a limit, in order of preference (dotted keys into the
 # owning entity); the first one present wins.
-RESPONSIBLE_KEYS = ("raci.responsible", "responsible", "owner", "submitted_by", "chair", "assessor")
+RESPONSIBLE_KEYS = ("raci.responsible", "responsible", "owner", "owners", "submitted_by", "chair", "chairs",
+                    "assessor")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ class Found:
 
 def find(result) -> tuple[list[Found], list[Found]]:
     """(deadlines, cycles) of a loaded project, each in data order, with unique ids."""
+    return cached(result, "find", lambda: _find(result))
+
+
+def _find(result):
     registry, by_name = schemas.load_registry(result.root)
     common = by_name.get(COMMON, {}).get("$defs", {})
     targets = {id(common.get("deadline")): "deadline", id(common.get("cycle")): "cycle"}
@@ -92,19 +97,39 @@ def _make(doc, path, kind, value, titles, container, entity) -> Found:
     base = entity.path if entity is not None else ()
     rel = path[len(base):]
     tail = rel[:-1] if rel and rel[-1] in ("deadline", "cycle") else rel
-    words = ".".join(str(k) for k in tail)
+    words, items = _segments(entity.data if entity is not None else doc.data, tail)
     # The titles of the fields between the entity and the value: 轮岗 + 周期.
-    inner = [titles[path[:i]] for i in range(len(base) + 1, len(path) + 1)
-             if titles.get(path[:i]) and not isinstance(path[i - 1], int)]
+    prefixes = [path[:i] for i in range(len(base) + 1, len(path) + 1)
+                if titles.get(path[:i]) and not isinstance(path[i - 1], int)]
+    inner = [titles[p] for p in prefixes if p not in titles["generic"]] or [titles[p] for p in prefixes]
     title = "".join(dict.fromkeys(inner))
     if entity is not None:
         ident = f"{entity.id}.{words}" if words else entity.id
-        name = entity.name if not words else f"{entity.name}·{title or words}"
+        name = entity.name if not words else f"{entity.name}·{'·'.join(items) or title or words}"
     else:
         ident = f"{PurePosixPath(doc.file).stem}.{words or kind}"
-        name = container.get("name") or "".join(dict.fromkeys(inner[:-1])) or title or ident
+        name = container.get("name") or "·".join(dict.fromkeys(inner)) or ident
     line, _ = doc.where(path)
     return Found(ident, kind, name, value, doc.file, path, line, entity, title, container)
+
+
+def _segments(node, tail) -> tuple[str, list]:
+    """The dotted id of a path inside an entity, list items named by their own id
+    (`steps.0` -> `manager-countersign`), and the Chinese names of those items."""
+    segs, names, i = [], [], 0
+    while i < len(tail):
+        key = tail[i]
+        child = node.get(key) if isinstance(node, dict) else None
+        if isinstance(child, list) and i + 1 < len(tail) and isinstance(tail[i + 1], int):
+            item = child[tail[i + 1]]
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                segs.append(item["id"])
+                names.append(item.get("name") or item["id"])
+                node, i = item, i + 2
+                continue
+        segs.append(str(key))
+        node, i = child, i + 1
+    return ".".join(segs), names
 
 
 def _disambiguate(found):
@@ -121,6 +146,7 @@ def _walk(data, schema, registry, targets):
     """(path, 'deadline'|'cycle', value, titles, holding mapping) for each target
     value; `titles` maps each path prefix to its schema title, for naming."""
     out, titles = [], {}
+    generic = titles.setdefault("generic", set())  # paths titled only by the definition
 
     def visit(node, sub, resolver, path, parent):
         if not isinstance(sub, dict):
@@ -131,7 +157,9 @@ def _walk(data, schema, registry, targets):
             resolved = resolver.lookup(sub["$ref"])
             hit = targets.get(id(resolved.contents))
             if hit and isinstance(node, dict):
-                titles.setdefault(path, resolved.contents.get("title", ""))
+                if path not in titles:
+                    titles[path] = resolved.contents.get("title", "")
+                    generic.add(path)
                 out.append((path, hit, node, titles, parent))
                 return
             visit(node, resolved.contents, resolved.resolver, path, parent)
@@ -166,28 +194,50 @@ def responsible(found: Found) -> list[str]:
     return []
 
 
+def _refs_by_doc(model) -> dict:
+    """{id(doc): [(path, kind, target)]}: every recorded reference, by document."""
+    index = {}
+    for (kind, target), refs in model.referrers.items():
+        for ref in refs:
+            index.setdefault(id(ref.doc), []).append((ref.path, kind, target))
+    return index
+
+
 def roles_involved(result, found: Found) -> list[str]:
     """Every role the owning entity (or the holding mapping) refers to; when it
     names none, the roles of the entities it refers to (one hop), so that
     permissions.yml `review` reaches the people of the meeting that decides it."""
     model = result.model
+    index = cached(result, "refs-by-doc", lambda: _refs_by_doc(model))
+
+    def inside(doc, scope):
+        return [r for r in index.get(id(doc), []) if r[0][:len(scope)] == scope]
+
     scope_doc = found.entity.doc if found.entity else model.doc(found.file)
     scope = found.entity.path if found.entity else found.path[:-1]
-    roles, hops = [], []
-    for (kind, target), refs in model.referrers.items():
-        for ref in refs:
-            if ref.doc is scope_doc and ref.path[:len(scope)] == scope:
-                (roles if kind == "role" else hops).append((ref.path, kind, target))
-    if not roles:
-        for _, kind, target in sorted(hops, key=lambda t: tuple(map(str, t[0]))):
+    refs = sorted(inside(scope_doc, scope), key=lambda r: tuple(map(str, r[0])))
+    # A role's own limits (its rotation) concern the role itself first.
+    roles = [found.entity.id] if found.entity is not None and found.entity.kind == "role" else []
+    roles += [target for _, kind, target in refs if kind == "role"]
+    if len(roles) == (1 if found.entity is not None and found.entity.kind == "role" else 0):
+        for _, kind, target in refs:
             other = model.get(kind, target)
-            if other is None:
-                continue
-            for (k2, t2), refs in model.referrers.items():
-                if k2 == "role" and any(r.doc is other.doc and r.path[:len(other.path)] == other.path for r in refs):
-                    roles.append(((), "role", t2))
-    out = []
-    for _, _, role in sorted(roles, key=lambda t: tuple(map(str, t[0]))):
-        if role not in out:
-            out.append(role)
-    return out
+            if other is not None:
+                roles += [t for _, k, t in sorted(inside(other.doc, other.path), key=lambda r: tuple(map(str, r[0])))
+                          if k == "role"]
+    return list(dict.fromkeys(roles))
+
+
+_CACHE: dict = {}
+
+
+def cached(result, key: str, compute):
+    """One value per loaded model: the pages, feeds and export ask for the same
+    lists many times in one build. The model is read-only, so this is safe."""
+    slot = (id(result.model), key)
+    hit = _CACHE.get(slot)
+    if hit is None or hit[0] is not result.model:
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        hit = _CACHE[slot] = (result.model, compute())
+    return hit[1]

@@ -43,16 +43,13 @@ def register(env, result):
             limit = r.limit
             unit = "—" if limit.get("unspecified") else UNIT_ZH.get(limit["unit"], limit["unit"])
             amount = limit.get("amount", "—" if limit.get("unspecified") else "")
-            rows.append(
-                f'<tr id="rule-{escape(r.id)}"><td>{escape(r.name)}<br><code>{escape(r.id)}</code></td>'
-                f"<td>{escape('—' if limit.get('unspecified') else start_words(limit))}</td>"
-                f"<td>{escape(limit_words(limit))}{'（下限）' if limit.get('at_least') else ''}"
-                f"{question(limit.get('open_question'))}</td>"
-                f"<td>{escape(amount)} {escape(unit)}</td>"
-                f"<td>{role_names(r.responsible)}</td>"
-                f"<td>{escape('、'.join(r.source))}</td></tr>")
-        head = "<tr><th>事项（规则 id）</th><th>起算事件</th><th>时限</th><th>数量与单位</th><th>负责</th><th>出处</th></tr>"
-        return Markup(f'<table class="hb-deadlines"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>')
+            rows.append((f"rule-{r.id}", [
+                f"{escape(r.name)}<br><code>{escape(r.id)}</code>",
+                escape("—" if limit.get("unspecified") else start_words(limit)),
+                f"{escape(limit_words(limit))}{'（下限）' if limit.get('at_least') else ''}"
+                f"{question(limit.get('open_question'))}",
+                f"{escape(amount)} {escape(unit)}", role_names(r.responsible), escape("、".join(r.source))]))
+        return _table(("事项（规则 id）", "起算事件", "时限", "数量与单位", "负责", "出处"), rows)
 
     @env.macro
     def deadline_count() -> int:
@@ -80,14 +77,11 @@ def register(env, result):
         rows = []
         for o in obs:
             when = o.series.start.isoformat() + (f" {o.at.strftime('%H:%M')}" if o.at else "")
-            rows.append(
-                f"<tr><td>{escape(o.summary)}<br><code>{escape(o.id)}</code></td>"
-                f"<td>{escape(o.series.words)}</td><td>{escape(when)}</td>"
-                f"<td>{role_names(o.responsible)}</td>"
-                f"<td>{role_names(o.roles) if o.roles else '全体（部门）'}</td>"
-                f"<td>{escape('、'.join(o.source))}</td></tr>")
-        head = "<tr><th>事项</th><th>频率与排期</th><th>首次</th><th>负责</th><th>订阅的角色</th><th>出处</th></tr>"
-        return Markup(f'<table class="hb-recurring"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>')
+            rows.append((f"cycle-{o.id}", [
+                f"{escape(o.summary)}<br><code>{escape(o.id)}</code>", escape(o.series.words), escape(when),
+                role_names(o.responsible), role_names(o.roles) if o.roles else "全体（部门）",
+                escape("、".join(o.source))]))
+        return _table(("事项", "频率与排期", "首次", "负责", "订阅的角色", "出处"), rows)
 
     @env.macro
     def calendar_feeds() -> Markup:
@@ -103,3 +97,12 @@ def register(env, result):
     @env.macro
     def api_link(name: str = "handbook.json") -> Markup:
         return Markup(f'<a href="{escape(page_rel(f"{API_DIR.as_posix()}/{name}"))}"><code>{escape(name)}</code></a>')
+
+
+def _table(headers, rows) -> Markup:
+    """An HTML table without a class, so Material styles it like a Markdown
+    table; `rows` are (row id, [cell HTML already escaped])."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(f'<tr id="{escape(rid)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+                   for rid, cells in rows)
+    return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")

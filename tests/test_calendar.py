@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
-from icalendar import Calendar
+from icalendar import Calendar, vRecur
 
 from conftest import ROOT
 from macros import calendar as feeds
@@ -15,6 +15,7 @@ from macros.cli import main
 from macros.project import load
 
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+PERIOD_UNITS = ("day", "week", "month", "quarter", "year")
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +26,15 @@ def shipped():
 
 
 def _recurring_values(node, path=()):
-    """Every `cycle` mapping, and every role's rotation period, found by a plain
-    walk of the YAML (independent of the schema walk the code uses)."""
+    """Every cycle-shaped mapping ({interval, unit: day..year}) under any key,
+    and every role's rotation period, found by a plain walk of the YAML
+    (independent of the schema walk the code uses)."""
     if isinstance(node, dict):
+        if isinstance(node.get("interval"), int) and node.get("unit") in PERIOD_UNITS:
+            yield path, node
+            return
         for key, value in node.items():
-            if key == "cycle" and isinstance(value, dict) and "interval" in value:
-                yield path + (key,), value
-            elif key == "period" and path and path[-1] == "rotation":
+            if key == "period" and path and path[-1] == "rotation":
                 yield path + (key,), value
             else:
                 yield from _recurring_values(value, path + (key,))
@@ -93,6 +96,8 @@ def test_occurrences_match_the_cycle(shipped):
     obs, problems = feeds.obligations(shipped)
     assert problems == []
     for o in obs:
+        if o.series.exdates or o.series.rdates:
+            continue  # corrected for holidays: see test_working_day_series_follow_the_holidays
         unit, n, times = o.cycle["unit"], o.cycle.get("interval", 1), o.cycle.get("times", 1)
         start = dt.datetime.combine(o.series.start, dt.time())
         rule = rrulestr(_rrule_text(o), dtstart=start)
@@ -118,9 +123,16 @@ def test_role_feeds_carry_what_the_role_is_named_in(shipped, written):
     internal = [r.id for r in shipped.model.all("role") if r.get("kind") == "internal"]
     for role_id in internal:
         assert f"{role_id}.ics" in counts
+    roles = {r.id for r in shipped.model.all("role")}
     for meeting in shipped.model.all("meeting"):
-        _, events = _events((out / f"{meeting.data['chair']}.ics").read_bytes())
-        assert f"cycle.{meeting.id}@xueji-handbook" in {str(e["UID"]) for e in events}, meeting.id
+        named = set()
+        for key in ("chair", "chairs", "participants", "invited"):
+            value = meeting.get(key, [])
+            named |= {value} if isinstance(value, str) else set(value)
+        assert named & roles, meeting.id
+        for role_id in named & roles:
+            _, events = _events((out / f"{role_id}.ics").read_bytes())
+            assert f"cycle.{meeting.id}@xueji-handbook" in {str(e["UID"]) for e in events}, (meeting.id, role_id)
     for name, count in counts.items():
         assert len(_events((out / name).read_bytes())[1]) == count
 
@@ -140,3 +152,28 @@ def test_calendar_command(tmp_path, capsys):
     assert main(["calendar", str(ROOT), "--out", str(tmp_path / "cal")]) == 0
     out = capsys.readouterr().out
     assert "department.ics:" in out and (tmp_path / "cal" / "department.ics").exists()
+
+
+def test_working_day_series_follow_the_holidays():
+    """A daily report due the next working day is due on every working day:
+    around 国庆 2026 that skips 10-01..10-07 and includes Saturday 10-10."""
+    from macros import recurrence
+    s = recurrence.series({"interval": 1, "unit": "day"}, dt.date(2026, 1, 19),
+                          {"amount": 1, "unit": "working_days", "from": "report_day_end"})
+    rule = rrulestr(vRecur(s.rrule).to_ical().decode(), dtstart=dt.datetime.combine(s.start, dt.time()))
+    window = (dt.datetime(2026, 9, 27), dt.datetime(2026, 10, 13))
+    dates = {d.date() for d in rule.between(*window)} - set(s.exdates) | {
+        d for d in s.rdates if window[0].date() < d < window[1].date()}
+    assert sorted(d.isoformat() for d in dates) == [
+        "2026-09-28", "2026-09-29", "2026-09-30", "2026-10-08", "2026-10-09", "2026-10-10", "2026-10-12"]
+    assert dt.date(2026, 9, 20) in s.rdates  # the make-up Sunday before 国庆
+
+
+def test_feed_writes_the_holiday_corrections(written, shipped):
+    out, _ = written
+    obs, _ = feeds.obligations(shipped)
+    corrected = [o for o in obs if o.series.exdates]
+    _, events = _events((out / "department.ics").read_bytes())
+    by_uid = {str(e["UID"]): e for e in events}
+    for o in corrected:
+        assert "EXDATE" in by_uid[o.uid] and "RDATE" in by_uid[o.uid]

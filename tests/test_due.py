@@ -140,3 +140,9 @@ def test_three_day_limits_have_their_open_question(tmp_path):
     questions = [q for q in result.model.all("question")
                  if "三日" in (q.get("question", "") + q.name) and "工作日" in (q.get("question", "") + q.name)]
     assert questions, "open_questions.yml lacks the 三日内 calendar-or-working-days question"
+    from macros import deadlines
+    ids = {q.id for q in questions}
+    three_days = [r for r in deadlines.rules(result)
+                  if r.limit.get("amount") == 3 and r.limit.get("unit") in ("calendar_days", "working_days")]
+    assert three_days and all(r.open_question in ids for r in three_days), \
+        [(r.id, r.open_question) for r in three_days if r.open_question not in ids]

@@ -51,7 +51,7 @@ def search(page, url: str, query: str) -> list[str]:
     for _ in range(50):  # results render asynchronously (a web worker)
         page.wait_for_timeout(100)
         hrefs = page.eval_on_selector_all(
-            "li.md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))")
+            "li.md-search-result__item > a:first-child", "els => els.map(e => e.getAttribute('href'))")
         if hrefs and hrefs == previous:
             stable += 1
             if stable >= 3:

@@ -7,6 +7,7 @@ abbreviations); `Ctx` binds it to one page. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,7 @@ LABELS = {
     "status": "状态", "decision": "决定", "see": "相关条目", "abbr": "缩写",
     "heading": "标题", "out_of_scope": "不在范围内", "open_question": "待决问题",
     "requirements": "任职要求", "duties": "职责", "scope": "适用范围", "category": "流程类别",
-    "role": "角色", "raci": "职责分工（RACI）", "days": "日程", "items": "事项", "minutes": "预计时间（分钟）",
+    "source": "制度出处", "role": "角色", "raci": "职责分工（RACI）", "days": "日程", "items": "事项", "minutes": "预计时间（分钟）",
 }
 
 # Enumerated values shown to people (schema enums are English identifiers).
@@ -52,13 +53,19 @@ VALUES = {
     "system": "系统录入", "minutes": "会议纪要", "report": "报告",
     "high": "高", "medium": "中", "low": "低",
     "accuracy": "准确性", "timeliness": "时效", "compliance": "合规", "completeness": "完整性",
-    "quality": "质量",
+    "quality": "质量", "apply": "本人申请", "rotate": "按期轮换",
 }
 
 
-def schema_labels(root: Path | None) -> dict:
-    """key -> title from every schema's properties (first one wins)."""
+_ENUM_WORDS = re.compile(r"([a-z][a-z0-9_-]*) ([^；;，,。\s]+)")
+
+
+def schema_labels(root: Path | None, enums: dict | None = None) -> dict:
+    """key -> title from every schema's properties (first one wins). Also
+    fills `enums` (key -> {value: words}) from enum descriptions written as
+    "internal 部门内岗位；external 部门外", so new enum values read as words."""
     out: dict = {}
+    enums = {} if enums is None else enums
     folder = (root / "data" / "schemas") if root else None
     if not folder or not folder.is_dir():
         return out
@@ -68,6 +75,9 @@ def schema_labels(root: Path | None) -> dict:
             for key, sub in (node.get("properties") or {}).items():
                 if isinstance(sub, dict) and sub.get("title") and key not in out:
                     out[key] = sub["title"]
+                if isinstance(sub, dict) and isinstance(sub.get("enum"), list) and sub.get("description"):
+                    words = dict(_ENUM_WORDS.findall(sub["description"]))
+                    enums.setdefault(key, {}).update({v: words[v] for v in sub["enum"] if v in words})
             for v in node.values():
                 walk(v)
         elif isinstance(node, list):
@@ -88,6 +98,7 @@ class Shared:
     refs: dict  # (file, path) -> (kind, target id)
     labels: dict
     abbr: Abbreviations
+    enums: dict  # field -> {enum value: words}, from the schemas
 
     @classmethod
     def build(cls, model, root=None) -> "Shared":
@@ -95,12 +106,13 @@ class Shared:
         for (kind, target), lst in model.referrers.items():
             for ref in lst:
                 refs[(ref.doc.file, tuple(ref.path))] = (kind, target)
-        labels = {**schema_labels(Path(root) if root else None), **LABELS}
+        enums: dict = {}
+        labels = {**schema_labels(Path(root) if root else None, enums), **LABELS}
         pairs = {}
         for term in model.all("term"):
             if term.get("abbr"):
                 pairs[str(term.get("abbr"))] = str(term.get("definition", ""))
-        return cls(model, refs, labels, Abbreviations(pairs))
+        return cls(model, refs, labels, Abbreviations(pairs), enums)
 
 
 _SHARED: dict = {}

@@ -16,6 +16,8 @@ from .timewords import cycle_text, deadline_html
 
 # Rendered apart (heading, sources, review) or as child entities.
 ALWAYS_SKIP = {"id", "name", "source", "review"}
+# Enumerations whose words depend on the field (role ids are also words).
+ENUM_BY_KEY = {"level": {"director": "总监层级", "manager": "主管层级", "specialist": "专员层级"}}
 _ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
@@ -35,6 +37,10 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
     if isinstance(value, bool) or isinstance(value, (int, float)):
         return ctx.text(value)
     if isinstance(value, str):
+        key = path[-1] if path and isinstance(path[-1], str) else ""
+        words = ctx.shared.enums.get(key, {}).get(value) or ENUM_BY_KEY.get(key, {}).get(value)
+        if words:
+            return ctx.text(words)
         return ctx.enum(value) if _ENUMISH.match(value) else ctx.text(value)
     if is_deadline(value):
         return deadline_html(value, lambda q: ctx.ref("question", q))

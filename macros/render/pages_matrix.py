@@ -55,7 +55,7 @@ def raci_page(ctx) -> str:
     out = ["# RACI 职责矩阵\n\n",
            block(Markup("<p>每个流程的每一步由谁执行（R）、谁批准并负责（A，每步恰好一个）、"
                         "需要咨询谁（C）、需要知会谁（I）。</p>"))]
-    for p in model.all("process"):
+    for p in q.ordered_processes(model):
         rows = []
         for row in q.process_steps(model, p):
             name = ctx.to(row.entity, ctx.text(row.step.get("name")))

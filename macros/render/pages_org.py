@@ -44,7 +44,7 @@ def organisation_page(ctx) -> str:
     out = [f"# 组织架构与跨部门协作\n\n"]
     if o:
         out.append(block(Markup("<p>{}</p>").format(ctx.text(o.get("summary")))))
-        out.append(heading(2, "部门定位", "department"))
+        out.append(heading(2, "部门定位与汇报关系", "department"))
         out.append(block(fields_table(ctx, o, skip={"principles", "goals", "lines", "interfaces", "summary"})))
     out.append(heading(2, "组织架构图", "org-chart"))
     out.append(block(org_chart(ctx)))

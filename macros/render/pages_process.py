@@ -11,7 +11,7 @@ from .html import block, heading, joined, link, table, ul
 from .svg import flow
 from .timewords import deadline_html, deadline_text
 
-CATEGORY_ORDER = ("student", "approval", "project", "risk", "management")
+from .queries import CATEGORY_ORDER
 
 
 def processes_index(ctx) -> str:
@@ -19,7 +19,7 @@ def processes_index(ctx) -> str:
     out = ["# 流程总览\n\n",
            block(Markup("<p>每个流程一页：流程图、每一步由谁执行、谁批准、需要什么权限、留下什么记录、时限多长。</p>"))]
     groups: dict = {}
-    for p in model.all("process"):
+    for p in q.ordered_processes(model):
         groups.setdefault(p.get("category") or "", []).append(p)
     for cat in sorted(groups, key=lambda c: (CATEGORY_ORDER.index(c) if c in CATEGORY_ORDER else 99, c)):
         out.append(heading(2, VALUES.get(cat, cat) or "其他流程", f"category-{cat or 'other'}"))

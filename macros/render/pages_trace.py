@@ -7,6 +7,7 @@ from markupsafe import Markup
 from .fields import entity_anchor, entity_section, field_cell, listing, name_cell
 from .html import block, heading, joined, table
 from .pages_process import _kind_label
+from ..coverage import STATUS_NAMES, compute
 
 
 def questions_page(ctx) -> str:
@@ -22,63 +23,44 @@ def questions_page(ctx) -> str:
     return "".join(out)
 
 
-def coverage(model) -> list[tuple]:
-    """[(clause, status, [(entity, field)])]: status is 'covered', 'children',
-    'out_of_scope', 'open' or 'uncovered'."""
-    clauses = model.all("clause")
-    direct = {}
-    for c in clauses:
-        users = []
-        for owner, path in model.referring(c):
-            key = next((k for k in reversed(path) if isinstance(k, str)), "")
-            if owner.kind != "clause" and (owner, key) not in users:
-                users.append((owner, key))
-        direct[c.id] = users
-    out = []
-    for c in clauses:
-        kids = [k for k in clauses if k.id.startswith(c.id + ".") and direct[k.id]]
-        if c.get("out_of_scope"):
-            status = "out_of_scope"
-        elif c.get("open_question"):
-            status = "open"
-        elif direct[c.id]:
-            status = "covered"
-        elif kids:
-            status = "children"
-        else:
-            status = "uncovered"
-        out.append((c, status, direct[c.id]))
-    return out
-
-
-STATUS = {"covered": "已落实", "children": "由下级条款落实", "out_of_scope": "不在本部门范围",
-          "open": "待决", "uncovered": "未覆盖"}
+def _citer_link(ctx, citer) -> Markup:
+    entity = ctx.model.get(citer.kind, citer.id) if citer.kind != "file" else None
+    return ctx.to(entity) if entity is not None else ctx.text(citer.name)
 
 
 def coverage_page(ctx) -> str:
+    """Each clause, its status and where it is implemented; the statuses
+    come from macros/coverage.py, the same computation `handbook check` uses."""
     model = ctx.model
-    rows = coverage(model)
-    done = sum(1 for _, s, _ in rows if s != "uncovered")
+    cov = compute(model)
     policy = _policy(model)
+    leaves = cov.leaves()
+    resolved = sum(1 for c in cov.clauses if c.resolved)
     out = ["# 制度条款对照\n\n",
-           block(Markup("<p>《{}》（版本 {}）的每一条款，以及本手册在哪里落实它。覆盖率：{} / {} 条。</p>").format(
-               ctx.text(policy.get("name", "")), ctx.text(policy.get("version", "")), done, len(rows)))]
+           block(Markup("<p>《{}》（版本 {}）的每一条款，以及本手册在哪里落实它。"
+                        "共 {} 条（其中 {} 条为最细一级），已落实、不在范围内或待决的共 {} 条（{}%）。</p>").format(
+               ctx.text(policy.get("name", "")), ctx.text(policy.get("version", "")), len(cov.clauses), len(leaves),
+               resolved, f"{cov.percent:.0f}"))]
     if policy.get("note"):
         out.append(block(Markup('<p class="hb-note">{}</p>').format(ctx.text(policy.get("note")))))
     out.append(heading(2, "条款覆盖一览", "summary"))
     out.append(block(table(["条款", "标题", "状态", "落实处数"], [
-        [ctx.to(c, ctx.text(c.id)), ctx.text(c.get("heading")), ctx.text(STATUS[s]), ctx.text(len(users))]
-        for c, s, users in rows])))
-    for c, status, users in rows:
-        html = Markup("<p>状态：{}</p>").format(ctx.text(STATUS[status]))
-        if status == "out_of_scope":
-            html += Markup("<p>原因：{}</p>").format(ctx.text(c.get("out_of_scope")))
-        if status == "open":
-            html += Markup("<p>见待决问题：{}</p>").format(ctx.ref("question", c.get("open_question")))
-        if users:
-            html += table(["落实在", "类别", "字段"], [
-                [ctx.to(e), ctx.text(_kind_label(e.kind)), ctx.text(ctx.label(k))] for e, k in users])
-        out.append(heading(2, f"{c.id} {c.get('heading')}", entity_anchor(c)))
+        [ctx.ref("clause", c.id, ctx.text(c.id)), ctx.text(c.heading), ctx.text(STATUS_NAMES.get(c.status, c.status)),
+         ctx.text(len(c.covered_by))] for c in cov.clauses])))
+    for c in cov.clauses:
+        entity = model.get("clause", c.id)
+        html = Markup("<p>状态：{}</p>").format(ctx.text(STATUS_NAMES.get(c.status, c.status)))
+        if c.reason:
+            html += Markup("<p>不在本部门范围的原因：{}</p>").format(ctx.text(c.reason))
+        if c.questions:
+            html += Markup("<p>待决问题：{}</p>").format(joined([ctx.ref("question", q) for q in c.questions]))
+        if c.children:
+            html += Markup("<p>下级条款：{}</p>").format(joined([ctx.ref("clause", k, ctx.text(k)) for k in c.children]))
+        if c.covered_by:
+            html += table(["落实在", "类别"], [[_citer_link(ctx, t), ctx.text(_kind_label(t.kind))] for t in c.covered_by])
+        if c.mentioned_by:
+            html += Markup("<p>相关术语：{}</p>").format(joined([_citer_link(ctx, t) for t in c.mentioned_by]))
+        out.append(heading(2 if not c.parent else 3, f"{c.id} {c.heading}", entity_anchor(entity)))
         out.append(block(html))
     return "".join(out)
 

@@ -94,3 +94,16 @@ def onboarding_for(model, role_id: str) -> list:
 
 def direct_reports(model, role_id: str) -> list:
     return sort_roles([r for r in model.all("role") if r.get("reports_to") == role_id])
+
+
+CATEGORY_ORDER = ("student", "approval", "project", "risk", "management")
+
+
+def ordered_processes(model) -> list:
+    """Processes as a reader meets them: by category, then by the policy
+    clause they come from."""
+    def key(p):
+        cat = p.get("category") or ""
+        src = (p.get("source") or [""])[0]
+        return (CATEGORY_ORDER.index(cat) if cat in CATEGORY_ORDER else 99, src, p.id)
+    return sorted(model.all("process"), key=key)

@@ -124,8 +124,9 @@ def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow"
             parts.append(Markup('<path d="M{},{} L{},{} L{},{}" fill="none" stroke="currentColor" '
                                 'stroke-width="1.3" stroke-dasharray="6 4" marker-end="url(#{})"/>').format(
                 x + W / 2, chain[-1].y + H, x + W / 2, b.y + H / 2, b.x + W, b.y + H / 2, mid))
-        parts.append(Markup('<text x="{}" y="{}" font-size="12" fill="currentColor" text-anchor="middle">{}</text>').format(
-            x + W / 2, max(chain[0].y - 8, 11), _clip(path["title"], 16)))
+        # Right-aligned so the entry arrow (to the box's centre) never crosses it.
+        parts.append(Markup('<text x="{}" y="{}" font-size="12" fill="currentColor" text-anchor="end">{}</text>').format(
+            x + W, max(chain[0].y - 8, 11), _clip(path["title"], 12)))
     width = PAD * 2 + main_w + len(paths) * (W + GX)
     body = Markup("").join(parts + [_box(b) for b in list(boxes.values()) + extra_boxes])
     return _svg(width, height, title, body, mid)
