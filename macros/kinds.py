@@ -42,6 +42,7 @@ FILES = (
     FileKind("data/privacy.yml", "privacy.schema.json"),
     FileKind("checklists/*.yml", "checklist.schema.json", many=True),
     FileKind("data/owners.yml", "owners.schema.json"),
+    FileKind("data/onboarding/*.yml", "onboarding.schema.json", many=True),
 )
 
 ENTITIES = (
@@ -77,6 +78,7 @@ ENTITIES = (
     EntityKind("question", "data/open_questions.yml", ("questions",), "Question"),
     EntityKind("checklist", "checklists/*.yml", (), "Checklist"),
     EntityKind("owner-area", "data/owners.yml", ("areas",), "OwnerArea"),
+    EntityKind("onboarding", "data/onboarding/*.yml", (), "Onboarding"),
 )
 
 # Files under these folders that no FileKind matches are reported, so a file

@@ -53,6 +53,9 @@ class Model:
     by_kind: dict = field(default_factory=lambda: defaultdict(dict))
     # (target kind, target id) -> [Reference]; see references.py
     referrers: dict = field(default_factory=lambda: defaultdict(list))
+    # The project folder (set by project.load): rules that measure rendered
+    # pages (onboarding reading time) render them exactly as the site does.
+    root: object = None
     _index: tuple | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:

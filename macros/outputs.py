@@ -19,10 +19,16 @@ def print_pdfs(result, site_dir):
         raise Abort(str(exc)) from None
 
 
+def onboarding_pdfs(result, site_dir):
+    from .onboarding.printout import output_step
+    output_step(result, site_dir)
+
+
 def steps():
     from . import calendar, export
     return [
         print_pdfs,  # site/print/*.pdf
         calendar.output_step,  # site/calendar/*.ics
         export.output_step,  # site/api/v1/
+        onboarding_pdfs,  # site/print/onboarding-<plan>.pdf
     ]

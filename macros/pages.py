@@ -73,11 +73,22 @@ def generated(model) -> list[Page]:
         pages.append(Page(links.target(role), role.name, _bind(org.role_page, role)))
     for p in ordered_processes(model):
         pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p)))
+    pages += onboarding_pages(model)
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):
         if kind not in routed and model.all(kind):
             pages.append(Page(links.generic_page(kind), kind, _bind_kind(kind)))
     return pages
+
+
+def onboarding_pages(model) -> list[Page]:
+    """Each role's first week: its plan and its self-check (issue 6)."""
+    from .onboarding import pages as ob
+    out = []
+    for p in sorted(model.all("onboarding"), key=lambda e: e.id):
+        out.append(Page(links.target(p), p.name, _bind(ob.landing_page, p)))
+        out.append(Page(ob.self_check_path(p), f"{p.name}：自检", _bind(ob.self_check_page, p)))
+    return out
 
 
 def _bind(fn, entity):

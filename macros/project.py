@@ -77,6 +77,7 @@ def load(root: Path, today=None) -> Result:
         docs.append(doc)
         kinds_of[doc.file] = fk
     model, dup = Model.index(docs)
+    model.root = root
     problems += dup
 
     registry, by_name = schemas.load_registry(root)

@@ -22,7 +22,7 @@ PAGES = {
     "action": ("permissions", False),
     "process": ("processes", True),
     "checklist": ("checklists", True),
-    "onboarding": ("onboarding", True),
+    "onboarding": ("first-week", True),
     "business-type": ("documents", False),
     "storage": ("documents", False),
     "access-class": ("documents", False),

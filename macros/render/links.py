@@ -43,7 +43,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "term": ("glossary/index.md", "term-{id}"),
     "clause": ("coverage/index.md", "clause-{id}"),
     "question": ("questions/index.md", "question-{id}"),
-    "onboarding": ("first-week/index.md", "onboarding-{id}"),
+    "onboarding": ("first-week/{id}.md", ""),
 }
 
 

@@ -115,8 +115,8 @@ def role_page(ctx, role) -> str:
     plans = q.onboarding_for(model, role.id)
     if plans:
         out.append(heading(2, f"{role.name}的入职第一周", "onboarding"))
-        for p in plans:
-            out.append(block(fields_table(ctx, p, skip={"role"})))
+        # No hours here: the plans' reading time is measured on this very page.
+        out.append(block(_plan_links(ctx, plans, hours=False)))
     out.append(block(sources_html(ctx, role) + review_html(ctx, role)))
     return "".join(out)
 
@@ -166,23 +166,32 @@ def first_week_page(ctx) -> str:
     goals = [g for g in model.all("goal") if "week" in str((g.get("deadline") or {}).get("unit", ""))]
     for g in goals:
         out.append(block(Markup("<p>{}：{}</p>").format(ctx.to(g), ctx.text(g.get("summary")))))
-    plans = model.all("onboarding")
     roles = q.sort_roles([r for r in model.all("role") if r.get("kind") == "internal"])
     out.append(heading(2, "按岗位选择你的第一周", "by-role"))
     rows = []
     for r in roles:
         mine = q.onboarding_for(model, r.id)
         rows.append([ctx.to(r), ctx.text(r.get("summary")),
-                     joined([ctx.to(p, ctx.text(p.name)) for p in mine]) or ctx.to(r, ctx.text("岗位页"))])
+                     _plan_links(ctx, mine) if mine else ctx.to(r, ctx.text("岗位页"))])
     out.append(block(table(["岗位", "做什么", "第一周计划"], rows)))
-    for p in plans:
-        out.append(entity_section(ctx, p, 2))
     out.append(heading(2, "第一周必读", "must-read"))
     pages = [("organisation/index.md", "组织架构与跨部门协作"), ("processes/index.md", "流程总览"),
              ("permissions/index.md", "权限与授权"), ("documents/index.md", "文档命名、备份与调阅"),
              ("meetings/index.md", "会议与决议跟踪"), ("glossary/index.md", "术语与缩写")]
     out.append(block(ul([Markup('<a href="{}">{}</a>').format(ctx.url_src(p), t) for p, t in pages])))
     return "".join(out)
+
+
+def _plan_links(ctx, plans, hours: bool = True) -> Markup:
+    """Each plan: its 第一周 page (with the week's hours), the self-check, the PDF."""
+    from ..onboarding import pages as ob, plan as op
+    parts = []
+    for p in plans:
+        total = Markup("（五天共 {}）").format(op.hours(op.total_minutes(ctx.model, p))) if hours else ""
+        parts.append(Markup("{}{} · {} · {}").format(
+            ctx.to(p), total, Markup('<a href="{}">自检题</a>').format(ctx.url_src(ob.self_check_path(p))),
+            ob.pdf_link(ctx, p)))
+    return Markup("<br>").join(parts)
 
 
 def home_overview(ctx) -> str:

@@ -48,6 +48,7 @@ def run_rules(model, today=None) -> list[Problem]:
     from . import policy  # noqa: F401
     from . import checklists  # noqa: F401
     from . import editing  # noqa: F401
+    from . import onboarding  # noqa: F401
     if today is None:
         import datetime
         today = datetime.date.today()
