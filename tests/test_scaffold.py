@@ -143,6 +143,6 @@ def test_scaffolds_against_the_shipped_data_too(tmp_path):
     import shutil
     root = tmp_path / "shipped"
     shutil.copytree(ROOT / "data", root / "data")
-    for kind, ident in (("role", "archivist"), ("process", "graduation"), ("meeting", "monthly-meeting")):
+    for kind, ident in (("role", "archivist"), ("process", "transfer-in"), ("meeting", "monthly-meeting")):
         assert main(["new", kind, ident, str(root)]) == 0
     _only_placeholder_warnings(root)

@@ -43,6 +43,7 @@ def warn(entity, message, path=()):
 
 
 def run_rules(model, today=None) -> list[Problem]:
+    from . import approvals, deadlines, documents, measures, organisation, traceability  # noqa: F401
     from . import structure  # noqa: F401  (registers on import)
     from . import policy  # noqa: F401
     from . import editing  # noqa: F401

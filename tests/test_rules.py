@@ -1,0 +1,51 @@
+"""Every policy rule has a failing example in the corpus, and none fires on
+the shipped data."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, ROOT, make_project
+from macros.project import load
+from macros.rules import RULES, run_rules
+
+INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="module")
+def rules_seen(tmp_path_factory):
+    """Which rule ids the invalid corpus makes fire (its expected.txt pins the
+    exact messages; this only maps cases to rules)."""
+    seen = {}
+    for case in INVALID:
+        root = make_project(tmp_path_factory.mktemp(case.name), case / "files")
+        for problem in load(root).problems:
+            seen.setdefault(problem.rule, []).append(case.name)
+    return seen
+
+
+def test_every_rule_has_a_failing_example(rules_seen):
+    load(ROOT)  # registers every rule module
+    missing = sorted(set(RULES) - set(rules_seen))
+    assert missing == [], f"rules without a case in tests/fixtures/invalid/: {missing}"
+
+
+def test_rule_cases_are_named_after_one_rule(rules_seen):
+    """A rule-* case shows one rule at work, so a change in another rule cannot
+    hide behind it."""
+    for rule_id, cases in rules_seen.items():
+        for case in cases:
+            if case.startswith("rule-"):
+                fired = {r for r, cs in rules_seen.items() if case in cs}
+                assert fired == {rule_id}, (case, fired)
+
+
+def test_no_rule_fires_on_the_shipped_data():
+    result = load(ROOT)
+    assert [p.format() for p in result.problems] == []
+    assert run_rules(result.model) == []
+
+
+def test_every_rule_has_a_docstring():
+    """The docstring is the rule's explanation for the editor and the site."""
+    load(ROOT)  # rule modules register when the rules first run
+    assert [r for r, fn in RULES.items() if not (fn.__doc__ or "").strip()] == []
