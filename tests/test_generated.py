@@ -60,3 +60,28 @@ def test_committed_vscode_settings_map_every_data_file_to_its_schema():
 def test_vscode_recommends_the_yaml_extension():
     ext = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in ext["recommendations"]
+
+
+def test_each_process_file_is_approved_by_its_own_owner():
+    model = load(ROOT).model
+    teams = {t["role"]: t["handle"] for t in model.doc("data/owners.yml").data["teams"]}
+    lines = [ln.split() for ln in (ROOT / CODEOWNERS).read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    processes = model.all("process")
+    assert processes
+    for process in processes:
+        last = [h for pat, h in lines if PurePosixPath(process.doc.file).match(pat.lstrip("/"))][-1]
+        assert last == teams[process.data["owner"]], process.doc.file
+
+
+def test_a_process_owner_without_a_team_is_an_error(tmp_path):
+    root = make_project(tmp_path)
+    path = root / "data/processes/enrolment.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("owner: manager-enrolment", "owner: director"),
+                    encoding="utf-8")
+    owners = root / "data/owners.yml"
+    owners.write_text(owners.read_text(encoding="utf-8").replace(
+        '  - {role: director, handle: "@xueji-handbook/director"}\n', ""), encoding="utf-8")
+    messages = [p.message for p in load(root).errors if p.rule == "owners-declared"]
+    assert "role 'director' owns data/processes/enrolment.yml (per_file_owner) but has no entry in teams " \
+           "(add {role: ..., handle: \"@org/team\"})" in messages
