@@ -1,68 +1,84 @@
-"""Where each entity appears on the site: one small declared table.
+"""Where each entity appears on the site, for the impact report's page list.
 
-Paths are relative to the site root, with MkDocs' directory URLs. Entities
-with a page of their own get `section/<id>/`; entities shown on a shared page
-get `section/#<id>` (the page gives each an anchor equal to its id). Nested
-kinds (steps, paths) sit on their parent's page at `#<local id>`.
+The site (issue 4) owns the routes: `macros/render/links.py` declares them
+(kind -> docs page and anchor) and turns them into URLs. When that module is
+present this one simply asks it, so the report names exactly the pages the
+site builds. Until it is merged, FALLBACK mirrors its routes as of branch
+`site` (2026-11-29); a test pins the paths both must give.
 
-The site pages (issue 4) and the impact report (`handbook impact`) both use
-page_url(), so the report's links are the pages that really change.
+URLs are site-relative with MkDocs' directory URLs: "roles/director/",
+"processes/enrolment/#step-material-review", "meetings/#meeting-weekly-meeting".
 """
 from __future__ import annotations
 
-# kind -> (section, has its own page)
-PAGES = {
-    "organisation": ("", False),
-    "principle": ("", False),
-    "goal": ("", False),
-    "line": ("organisation", False),
-    "interface": ("organisation", False),
-    "role": ("roles", True),
-    "permission": ("permissions", False),
-    "action": ("permissions", False),
-    "process": ("processes", True),
-    "checklist": ("checklists", True),
-    "onboarding": ("onboarding", True),
-    "business-type": ("documents", False),
-    "storage": ("documents", False),
-    "access-class": ("documents", False),
-    "report": ("documents", False),
-    "document-rule": ("documents", False),
-    "meeting": ("meetings", False),
-    "decision-rule": ("meetings", False),
-    "kpi": ("kpis", False),
-    "assessment": ("kpis", False),
-    "incentive": ("incentives", False),
-    "compliance": ("compliance", False),
-    "risk": ("risks", False),
-    "drill": ("risks", False),
-    "audit": ("risks", False),
-    "term": ("glossary", False),
-    "clause": ("sources", False),
-    "question": ("open-questions", False),
+import re
+
+# kind -> (docs page, anchor); "{id}", "{parent}" (a step's process), "{local}".
+FALLBACK = {
+    "organisation": ("organisation/index.md", ""),
+    "principle": ("organisation/index.md", "principle-{id}"),
+    "goal": ("organisation/index.md", "goal-{id}"),
+    "line": ("organisation/index.md", "line-{id}"),
+    "interface": ("organisation/index.md", "interface-{id}"),
+    "role": ("roles/{id}.md", ""),
+    "permission": ("permissions/index.md", "permission-{id}"),
+    "action": ("permissions/index.md", "action-{id}"),
+    "process": ("processes/{id}.md", ""),
+    "step": ("processes/{parent}.md", "step-{local}"),
+    "path": ("processes/{parent}.md", "path-{local}"),
+    "business-type": ("documents/index.md", "business-type-{id}"),
+    "storage": ("documents/index.md", "storage-{id}"),
+    "access-class": ("documents/index.md", "access-class-{id}"),
+    "document-rule": ("documents/index.md", "document-rule-{id}"),
+    "report": ("documents/reports.md", "report-{id}"),
+    "meeting": ("meetings/index.md", "meeting-{id}"),
+    "decision-rule": ("meetings/index.md", "decision-rule-{id}"),
+    "kpi": ("kpis/index.md", "kpi-{id}"),
+    "assessment": ("kpis/index.md", "assessment-{id}"),
+    "incentive": ("incentives/index.md", "incentive-{id}"),
+    "compliance": ("compliance/index.md", "compliance-{id}"),
+    "risk": ("risks/index.md", "risk-{id}"),
+    "drill": ("risks/index.md", "drill-{id}"),
+    "audit": ("risks/index.md", "audit-{id}"),
+    "term": ("glossary/index.md", "term-{id}"),
+    "clause": ("coverage/index.md", "clause-{id}"),
+    "question": ("questions/index.md", "question-{id}"),
+    "onboarding": ("first-week/index.md", "onboarding-{id}"),
 }
-# Kinds that are not shown on the site.
+# Kinds that are not shown on the site (editing metadata).
 NOT_SHOWN = {"owner-area"}
 
 
-def page_url(kind: str, ident: str, parent_kind: str = "") -> str | None:
-    """The site path of an entity, e.g. "roles/director/",
-    "processes/enrolment/#data-entry", "meetings/#weekly-meeting"."""
-    if kind in NOT_SHOWN:
-        return None
-    if parent_kind:  # a step or path: an anchor on its parent's page
-        parent, _, local = ident.rpartition(".")
-        base = page_url(parent_kind, parent)
-        return f"{base.split('#')[0]}#{local}" if base is not None else None
-    section, own_page = PAGES.get(kind, (kind + "s", False))
-    prefix = f"{section}/" if section else ""
-    return f"{prefix}{ident}/" if own_page else f"{prefix}#{ident}"
+def _fallback_target(entity) -> str:
+    page, anchor = FALLBACK.get(entity.kind, (f"more/{entity.kind}.md", entity.kind + "-{id}"))
+    fill = {"id": entity.id, "parent": entity.parent, "local": entity.local_id}
+    anchor = re.sub(r"[\s.#]+", "-", anchor.format(**fill))
+    return page.format(**fill) + (f"#{anchor}" if anchor else "")
+
+
+def target(entity) -> str:
+    """Docs-relative page (and anchor) of an entity, e.g. 'roles/director.md'."""
+    try:
+        from .render import links  # the site's own resolver, once merged
+    except ImportError:
+        return _fallback_target(entity)
+    return links.target(entity)
+
+
+def md_to_url(src: str) -> str:
+    """'roles/director.md' -> 'roles/director/'; 'meetings/index.md' -> 'meetings/'."""
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[:-3] + "/"
 
 
 def entity_url(entity) -> str | None:
-    from .kinds import ENTITIES
-    parent_kind = next((k.parent for k in ENTITIES if k.kind == entity.kind), "")
-    return page_url(entity.kind, entity.id, parent_kind)
+    if entity.kind in NOT_SHOWN:
+        return None
+    page, _, anchor = target(entity).partition("#")
+    return md_to_url(page) + (f"#{anchor}" if anchor else "")
 
 
 def page_of(url: str) -> str:
