@@ -81,8 +81,11 @@ def codeowners(model) -> str:
         for pattern in area.data["files"]:
             lines.append(f"/{pattern}  {handle(area.data['role'])}")
             if area.data.get("per_file_owner"):
+                # A file's owner approves it when they have a team; otherwise
+                # the area's role does (the line above already says so).
                 for file, owner in file_owners(model, pattern):
-                    lines.append(f"/{file}  {handle(owner)}")
+                    if owner in teams and owner != area.data["role"]:
+                        lines.append(f"/{file}  {teams[owner]}")
     return "\n".join(lines) + "\n"
 
 

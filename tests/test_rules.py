@@ -8,7 +8,8 @@ from conftest import FIXTURES, ROOT, make_project
 from macros.project import load
 from macros.rules import RULES, run_rules
 
-INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
+# Warning-only rules (review freshness) have their examples in warnings/.
+INVALID = sorted(p for kind in ("invalid", "warnings") for p in (FIXTURES / kind).iterdir() if p.is_dir())
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from . import Finding, rule, warn
 from ..freshness import review_of
-from ..generated import file_owners
 from ..kinds import FILES
 from ..model import Entity
 from ..scaffold import PLACEHOLDER
@@ -123,9 +122,3 @@ def owners_declared(model):
         if area.data["role"] not in teams:
             yield Finding(area, f"role '{area.data['role']}' owns these files but has no entry in teams "
                                 "(add {role: ..., handle: \"@org/team\"})", ("role",))
-        if area.data.get("per_file_owner"):
-            for pattern in area.data["files"]:
-                for file, owner in file_owners(model, pattern):
-                    if owner not in teams:
-                        yield Finding(area, f"role '{owner}' owns {file} (per_file_owner) but has no entry in "
-                                            "teams (add {role: ..., handle: \"@org/team\"})", ("per_file_owner",))
