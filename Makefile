@@ -18,6 +18,7 @@ help:
 	@echo "make test    run every test"
 	@echo "make build   strict static site into site/"
 	@echo "make check   check the data (handbook check)"
+	@echo "make checklists  print the checklists and the handbook as A4 PDFs into print/"
 
 # Idempotent: re-installs only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -52,6 +53,10 @@ check: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/handbook build
+
+# One A4 PDF per checklist, the booklet and the handbook PDF, into print/.
+checklists: $(STAMP)
+	$(BIN)/handbook checklists
 
 serve: $(STAMP)
 	$(BIN)/handbook check

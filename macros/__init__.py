@@ -12,6 +12,9 @@ from pathlib import Path
 # functions and variables to `env`. One line per module, so adding a page
 # family never touches the others.
 MACRO_MODULES: tuple[str, ...] = (
+    "site_macros",
+    "checklist_pages",
+    "timepages",  # deadlines and calendar pages (macros/timepages.py)
     "changelog",
 )
 

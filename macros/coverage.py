@@ -100,7 +100,18 @@ def citers(model, clause) -> list[Citer]:
     return out
 
 
+_LAST: list = []  # [(model, Coverage)]: several rules and pages ask for the same model
+
+
 def compute(model) -> Coverage:
+    if _LAST and _LAST[0][0] is model:
+        return _LAST[0][1]
+    result = _compute(model)
+    _LAST[:] = [(model, result)]
+    return result
+
+
+def _compute(model) -> Coverage:
     clauses = model.all("clause")
     ids = [c.id for c in clauses]
     children = {cid: tuple(k for k in ids if parent_id(k) == cid) for cid in ids}

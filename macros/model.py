@@ -7,6 +7,7 @@ nothing downstream may change it.
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -41,8 +42,9 @@ class Entity:
         return self.data.get(key, default)
 
 
+@lru_cache(maxsize=None)  # called per entity lookup; glob matching is slow
 def kinds_for(file: str):
-    return [k for k in ENTITIES if PurePosixPath(file).match(k.pattern)]
+    return tuple(k for k in ENTITIES if PurePosixPath(file).match(k.pattern))
 
 
 @dataclass

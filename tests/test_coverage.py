@@ -136,3 +136,23 @@ def test_summary_counts(shipped):
     text = coverage.summary(cov)
     assert text.endswith("0 uncovered; 100% resolved")
     assert f"{len(cov.clauses)} clauses" in text
+
+
+def test_coverage_command_lists_every_clause(capsys):
+    from macros.cli import main
+    assert main(["coverage", str(ROOT)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1].endswith("100% resolved")
+    assert any(line.strip().startswith("五.一.2 ") and "[out_of_scope]" in line for line in lines)
+    assert main(["coverage", str(ROOT), "--format", "json"]) == 0
+    import json
+    clauses = json.loads(capsys.readouterr().out)
+    assert {c["status"] for c in clauses} == {"covered", "out_of_scope", "open"}
+
+
+def test_coverage_command_fails_on_an_uncovered_clause(tmp_path, capsys):
+    from macros.cli import main
+    root = _project(tmp_path, [("六.二.7", "新条款", "")])
+    assert main(["coverage", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "clause '六.二.7' (新条款) is not covered" in out

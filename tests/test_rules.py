@@ -50,3 +50,16 @@ def test_every_rule_has_a_docstring():
     """The docstring is the rule's explanation for the editor and the site."""
     load(ROOT)  # rule modules register when the rules first run
     assert [r for r, fn in RULES.items() if not (fn.__doc__ or "").strip()] == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("会后三日内分发", [("三日内", 3, "days")]),
+    ("十五天以内办结", [("十五天以内", 15, "days")]),
+    ("两周内开启动会，三个月内完成", [("两周内", 2, "weeks"), ("三个月内", 3, "months")]),
+    ("五年之内互联互通", [("五年之内", 5, "years")]),
+    ("7日内整改", [("7日内", 7, "days")]),
+    ("每月演练一次，每两年可申请", []),  # cycles are not limits
+])
+def test_time_limits_are_found_in_chinese_text(text, found):
+    from macros.rules.deadlines import limits_in
+    assert limits_in(text) == found

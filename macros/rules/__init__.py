@@ -46,6 +46,7 @@ def run_rules(model, today=None) -> list[Problem]:
     from . import approvals, deadlines, documents, measures, organisation, traceability  # noqa: F401
     from . import structure  # noqa: F401  (registers on import)
     from . import policy  # noqa: F401
+    from . import checklists  # noqa: F401
     from . import editing  # noqa: F401
     if today is None:
         import datetime

@@ -1,0 +1,108 @@
+"""Escaping and small HTML builders shared by every page family.
+
+Every data value goes through `text()` (HTML-escaped, abbreviations wrapped)
+or `md_inline()` (for the few places that stay Markdown, such as headings).
+Links come only from `href_ok()`-approved targets: http(s), mailto, or a
+relative path without a scheme.
+"""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+# Python-Markdown's backslash escapes plus the characters attr_list, tables,
+# abbr and emphasis react to. Applied after HTML escaping, so `<` is gone.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_SAFE_LINK = re.compile(r"^(?:https?://[^\s<>\"']+|mailto:[^\s<>\"']+|[^:\s<>\"']*)$", re.I)
+
+
+def esc(value) -> Markup:
+    return escape("" if value is None else str(value))
+
+
+def md_inline(value) -> str:
+    """A data value for a Markdown heading or list: escaped for HTML and
+    for Markdown syntax, so `[x](javascript:..)` stays text."""
+    return _MD_SPECIAL.sub(r"\\\1", str(esc(value)).replace("\n", " "))
+
+
+def href_ok(url: str) -> bool:
+    return bool(_SAFE_LINK.match(url or "")) and not url.lower().startswith(("javascript", "data", "vbscript"))
+
+
+def link(url: str, label, title: str = "") -> Markup:
+    """<a> to a safe target; an unsafe one degrades to plain text."""
+    body = label if isinstance(label, Markup) else esc(label)
+    if not href_ok(url):
+        return Markup(body)
+    extra = Markup(' title="{}"').format(title) if title else ""
+    return Markup('<a href="{}"{}>{}</a>').format(url, extra, body)
+
+
+class Abbreviations:
+    """Wraps glossary abbreviations in <abbr title=...> inside escaped text,
+    so tooltips work in generated HTML too (the abbr extension only sees
+    Markdown text, not raw HTML blocks)."""
+
+    def __init__(self, pairs: dict[str, str]):
+        self.pairs = {k: v for k, v in pairs.items() if k}
+        keys = sorted(self.pairs, key=len, reverse=True)
+        # Whole words only for Latin abbreviations (KPI, not KPIs' substrings of other words).
+        self.pattern = re.compile("|".join(
+            (rf"(?<![A-Za-z0-9]){re.escape(k)}(?![A-Za-z0-9])" if k.isascii() else re.escape(k))
+            for k in keys)) if keys else None
+
+    def wrap(self, escaped: Markup) -> Markup:
+        if self.pattern is None:
+            return escaped
+        s = str(escaped)
+        # Never touch the inside of an entity or tag produced by escaping.
+        out, pos = [], 0
+        for m in self.pattern.finditer(s):
+            before = s[pos:m.start()]
+            if before.count("&") > before.count(";") and "&" in before[-8:]:
+                continue
+            out.append(before)
+            out.append(str(Markup('<abbr title="{}">{}</abbr>').format(self.pairs[m.group(0)], m.group(0))))
+            pos = m.end()
+        out.append(s[pos:])
+        return Markup("".join(out))
+
+
+NO_ABBR = Abbreviations({})
+
+
+def table(headers, rows, cls: str = "") -> Markup:
+    """A plain HTML table; cells must already be Markup (or are escaped)."""
+    c = Markup(' class="{}"').format(cls) if cls else ""
+    head = Markup("").join(Markup("<th>{}</th>").format(h) for h in headers)
+    body = Markup("").join(
+        Markup("<tr>{}</tr>").format(Markup("").join(Markup("<td>{}</td>").format(cell) for cell in row))
+        for row in rows)
+    return Markup("<table{}>\n<thead><tr>{}</tr></thead>\n<tbody>{}</tbody>\n</table>").format(c, head, body)
+
+
+def ul(items, cls: str = "") -> Markup:
+    c = Markup(' class="{}"').format(cls) if cls else ""
+    return Markup("<ul{}>{}</ul>").format(c, Markup("").join(Markup("<li>{}</li>").format(i) for i in items))
+
+
+def block(html) -> str:
+    """Raw HTML as a Markdown block: blank lines around it, none inside, so
+    Python-Markdown passes it through untouched."""
+    s = str(html).strip()
+    s = re.sub(r"\n\s*\n", "\n", s)
+    return f"\n\n{s}\n\n"
+
+
+def heading(level: int, title, anchor: str = "") -> str:
+    """A Markdown heading (so it appears in the table of contents and the
+    search index) with a stable, readable anchor."""
+    attr = f" {{ #{anchor} }}" if anchor else ""
+    return f"\n\n{'#' * level} {md_inline(title)}{attr}\n\n"
+
+
+def joined(parts, sep="、") -> Markup:
+    parts = [p for p in parts if p]
+    return Markup(sep).join(parts) if parts else Markup("")

@@ -1,0 +1,109 @@
+"""Questions the pages ask of the model: who takes part in which step, what
+a role may do, which checklists belong to a process. Pure functions, shared
+by the role, process and matrix pages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LETTERS = (("responsible", "R"), ("accountable", "A"), ("consulted", "C"), ("informed", "I"))
+
+
+@dataclass(frozen=True)
+class StepRow:
+    process: object  # Entity
+    step: dict  # the step's data
+    entity: object  # step or path Entity, for linking
+    path_name: str  # "" for a main step, else the alternative path's name
+
+
+def letters(raci: dict, role_id: str) -> str:
+    out = []
+    for key, letter in LETTERS:
+        v = raci.get(key)
+        if v == role_id or (isinstance(v, list) and role_id in v):
+            out.append(letter)
+    return "".join(out)
+
+
+def process_steps(model, process) -> list[StepRow]:
+    """Every step of a process, main steps first, then each path's steps."""
+    rows = [StepRow(process, s.data, s, "") for s in model.children(process, "step")]
+    for path in model.children(process, "path"):
+        for s in path.get("steps") or []:
+            rows.append(StepRow(process, s, path, path.name))
+    return rows
+
+
+def all_steps(model) -> list[StepRow]:
+    return [r for p in model.all("process") for r in process_steps(model, p)]
+
+
+def role_steps(model, role_id: str) -> list[tuple[StepRow, str]]:
+    return [(r, letters(r.step.get("raci") or {}, role_id)) for r in all_steps(model)
+            if letters(r.step.get("raci") or {}, role_id)]
+
+
+def roles_in_raci(model) -> list:
+    """Roles that appear in any RACI, internal ones first, by rank."""
+    seen = set()
+    for r in all_steps(model):
+        raci = r.step.get("raci") or {}
+        for key, _ in LETTERS:
+            v = raci.get(key)
+            seen.update(v if isinstance(v, list) else [v] if v else [])
+    return sort_roles([model.get("role", i) for i in seen if model.get("role", i)])
+
+
+def sort_roles(roles):
+    order = {"internal": 0, "temporary": 1, "external": 2}
+    return sorted(roles, key=lambda r: (order.get(r.get("kind"), 3), -(r.get("rank") or 0), r.id))
+
+
+def level_rank(model, level_id) -> int:
+    level = model.get("permission", level_id) if level_id else None
+    return level.get("rank", 0) if level else -1
+
+
+def may(model, role, action) -> bool:
+    """A role may do an action when its level is high enough and the action
+    is not reserved to other roles."""
+    only = action.get("only") or []
+    if only:
+        return role.id in only
+    return level_rank(model, role.get("permission")) >= level_rank(model, action.get("level")) >= 0
+
+
+def allowed_actions(model, role) -> list:
+    return [a for a in model.all("action") if may(model, role, a)]
+
+
+def checklists_for(model, process_id: str) -> list:
+    """Checklist entities (kind 'checklist', field `process`) of a process."""
+    out = []
+    for c in model.all("checklist"):
+        proc = c.get("process")
+        if proc == process_id or (isinstance(proc, list) and process_id in proc):
+            out.append(c)
+    return out
+
+
+def onboarding_for(model, role_id: str) -> list:
+    return [o for o in model.all("onboarding") if o.get("role") == role_id or o.id == role_id]
+
+
+def direct_reports(model, role_id: str) -> list:
+    return sort_roles([r for r in model.all("role") if r.get("reports_to") == role_id])
+
+
+CATEGORY_ORDER = ("student", "approval", "project", "risk", "management")
+
+
+def ordered_processes(model) -> list:
+    """Processes as a reader meets them: by category, then by the policy
+    clause they come from."""
+    def key(p):
+        cat = p.get("category") or ""
+        src = (p.get("source") or [""])[0]
+        return (CATEGORY_ORDER.index(cat) if cat in CATEGORY_ORDER else 99, src, p.id)
+    return sorted(model.all("process"), key=key)

@@ -1,0 +1,177 @@
+"""Diagrams drawn at build time as inline SVG: no JavaScript, no CDN, and
+they print. Every text is escaped; boxes link to the step or role they show.
+
+flow(): a process's steps top to bottom (parallel steps side by side, gates
+marked), with each alternative path (e.g. the urgent purchase path) as a
+dashed column beside the steps it replaces. org(): the reporting tree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+W, H, GX, GY, PAD = 200, 66, 48, 38, 16
+FONT = 'font-family="inherit"'
+
+
+@dataclass
+class Box:
+    key: str
+    title: str
+    sub: str
+    href: str
+    x: float = 0
+    y: float = 0
+    gate: bool = False
+    dashed: bool = False
+    w: float = W
+    h: float = H
+
+
+def _clip(text: str, n: int) -> str:
+    text = str(text)
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _box(b: Box) -> Markup:
+    stroke = "var(--md-accent-fg-color, #526cfe)" if b.gate else "var(--md-default-fg-color--light, #666)"
+    dash = ' stroke-dasharray="6 4"' if b.dashed else ""
+    width = 2.5 if b.gate else 1.2
+    gate = Markup('<text x="{}" y="{}" font-size="11" fill="currentColor">◆ 关卡</text>').format(
+        b.x + b.w - 46, b.y + 15) if b.gate else Markup("")
+    return Markup(
+        '<a href="{href}"><g class="hb-node">'
+        '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="var(--md-default-bg-color, #fff)" '
+        'stroke="{stroke}" stroke-width="{width}"{dash}/>{gate}'
+        '<text x="{tx}" y="{ty}" font-size="14" font-weight="bold" fill="currentColor" text-anchor="middle">{title}</text>'
+        '<text x="{tx}" y="{sy}" font-size="11.5" fill="currentColor" text-anchor="middle">{sub}</text>'
+        '</g></a>').format(
+        href=b.href, x=b.x, y=b.y, w=b.w, h=b.h, stroke=Markup(stroke), width=width, dash=Markup(dash),
+        gate=gate, tx=b.x + b.w / 2, ty=b.y + 33, sy=b.y + 52,
+        title=_clip(b.title, int(b.w / 15)), sub=_clip(b.sub, int(b.w / 12)))
+
+
+def _arrow(x1, y1, x2, y2, mid: str, dashed=False) -> Markup:
+    dash = ' stroke-dasharray="6 4"' if dashed else ""
+    if abs(x1 - x2) < 1:
+        d = f"M{x1},{y1} L{x2},{y2}"
+    else:
+        ym = y1 + (y2 - y1) / 2 if y2 > y1 else y1 + GY / 2
+        d = f"M{x1},{y1} L{x1},{ym} L{x2},{ym} L{x2},{y2}"
+    return Markup('<path d="{}" fill="none" stroke="currentColor" stroke-width="1.3"{} marker-end="url(#{})"/>').format(
+        d, Markup(dash), mid)
+
+
+def _svg(width, height, label, body, mid) -> Markup:
+    return Markup(
+        '<figure class="hb-diagram"><svg xmlns="http://www.w3.org/2000/svg" role="group" aria-label="{label}" '
+        'viewBox="0 0 {w} {h}" width="{w}" style="max-width:100%;height:auto" {font}>'
+        '<title>{label}</title>'
+        '<defs><marker id="{mid}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>'
+        '{body}</svg><figcaption>{label}</figcaption></figure>').format(
+        label=label, w=width, h=height, font=Markup(FONT), mid=mid, body=body)
+
+
+def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow") -> Markup:
+    """steps: [{key, title, sub, href, gate, after: [keys]}] in order;
+    paths: [{key, title, href, replaces: [keys], steps: [{title, sub}]}]."""
+    level: dict[str, int] = {}
+    preds: dict[str, list[str]] = {}
+    for i, s in enumerate(steps):
+        p = list(s.get("after") or ([steps[i - 1]["key"]] if i else []))
+        preds[s["key"]] = [k for k in p if k in level]
+        level[s["key"]] = max((level[k] + 1 for k in preds[s["key"]]), default=0)
+    rows: dict[int, list[str]] = {}
+    for s in steps:
+        rows.setdefault(level[s["key"]], []).append(s["key"])
+    widest = max((len(r) for r in rows.values()), default=1)
+    main_w = widest * W + (widest - 1) * GX
+    boxes: dict[str, Box] = {}
+    for s in steps:
+        row = rows[level[s["key"]]]
+        i = row.index(s["key"])
+        offset = (main_w - (len(row) * W + (len(row) - 1) * GX)) / 2
+        boxes[s["key"]] = Box(s["key"], s["title"], s.get("sub", ""), s["href"],
+                              PAD + offset + i * (W + GX), PAD + level[s["key"]] * (H + GY), gate=bool(s.get("gate")))
+    parts = []
+    for key, ps in preds.items():
+        for p in ps:
+            a, b = boxes[p], boxes[key]
+            parts.append(_arrow(a.x + W / 2, a.y + H, b.x + W / 2, b.y, mid))
+    extra_boxes, height = [], PAD * 2 + (max(rows, default=0) + 1) * (H + GY) - GY
+    for j, path in enumerate(paths):
+        replaced = [k for k in path.get("replaces", []) if k in boxes]
+        top = min((level[k] for k in replaced), default=0)
+        x = PAD + main_w + GX + j * (W + GX)
+        chain = []
+        for n, ps in enumerate(path["steps"]):
+            b = Box(f"{path['key']}-{n}", ps["title"], ps.get("sub", ""), path["href"], x,
+                    PAD + (top + n) * (H + GY), dashed=True)
+            chain.append(b)
+            extra_boxes.append(b)
+            if n:
+                parts.append(_arrow(x + W / 2, chain[n - 1].y + H, x + W / 2, b.y, mid, dashed=True))
+        height = max(height, chain[-1].y + H + PAD)
+        entry = [p for k in replaced for p in preds[k] if p not in replaced]
+        for p in dict.fromkeys(entry):
+            a = boxes[p]
+            parts.append(_arrow(a.x + W, a.y + H / 2, x + W / 2, chain[0].y, mid, dashed=True))
+        succ = [k for k, ps in preds.items() if k not in replaced and any(p in replaced for p in ps)]
+        for k in succ:
+            b = boxes[k]
+            parts.append(Markup('<path d="M{},{} L{},{} L{},{}" fill="none" stroke="currentColor" '
+                                'stroke-width="1.3" stroke-dasharray="6 4" marker-end="url(#{})"/>').format(
+                x + W / 2, chain[-1].y + H, x + W / 2, b.y + H / 2, b.x + W, b.y + H / 2, mid))
+        # Right-aligned so the entry arrow (to the box's centre) never crosses it.
+        parts.append(Markup('<text x="{}" y="{}" font-size="12" fill="currentColor" text-anchor="end">{}</text>').format(
+            x + W, max(chain[0].y - 8, 11), _clip(path["title"], 12)))
+    width = PAD * 2 + main_w + len(paths) * (W + GX)
+    body = Markup("").join(parts + [_box(b) for b in list(boxes.values()) + extra_boxes])
+    return _svg(width, height, title, body, mid)
+
+
+def org(title: str, nodes: list[dict], mid: str = "hb-org-arrow") -> Markup:
+    """nodes: [{key, title, sub, href, parent}] — a forest drawn top-down."""
+    w, h = 168, 58
+    keys = {n["key"] for n in nodes}
+    kids: dict[str, list[dict]] = {}
+    roots = []
+    for n in nodes:
+        if n.get("parent") in keys:
+            kids.setdefault(n["parent"], []).append(n)
+        else:
+            roots.append(n)
+    span: dict[str, int] = {}
+
+    def measure(n):
+        span[n["key"]] = max(1, sum(measure(c) for c in kids.get(n["key"], [])))
+        return span[n["key"]]
+
+    for r in roots:
+        measure(r)
+    boxes, parts, depth = {}, [], [0]
+
+    def place(n, left, d):
+        depth[0] = max(depth[0], d)
+        cx = PAD + (left + span[n["key"]] / 2) * (w + 24) - 12
+        boxes[n["key"]] = Box(n["key"], n["title"], n.get("sub", ""), n["href"], cx - w / 2, PAD + d * (h + 44), w=w, h=h)
+        x = left
+        for c in kids.get(n["key"], []):
+            place(c, x, d + 1)
+            x += span[c["key"]]
+
+    left = 0
+    for r in roots:
+        place(r, left, 0)
+        left += span[r["key"]]
+    for n in nodes:
+        p = n.get("parent")
+        if p in boxes and n["key"] in boxes:
+            a, b = boxes[p], boxes[n["key"]]
+            parts.append(_arrow(a.x + w / 2, a.y + h, b.x + w / 2, b.y, mid))
+    width = PAD * 2 + left * (w + 24) - 24
+    height = PAD * 2 + (depth[0] + 1) * (h + 44) - 44
+    body = Markup("").join(parts + [_box(b) for b in boxes.values()])
+    return _svg(max(width, w + 2 * PAD), height, title, body, mid)

@@ -1,0 +1,133 @@
+"""The site in real Chromium, served from 127.0.0.1 with every other request
+blocked: Chinese search answers new hires' questions, navigation works,
+pages are accessible, and screenshots are not blank."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from conftest import need_system
+from sitetools import CHROMIUM, browser_page, build, project_with, serve
+
+pytestmark = pytest.mark.browser
+QUESTIONS = yaml.safe_load((Path(__file__).parent / "search_questions.yml").read_text(encoding="utf-8"))
+SHOTS = Path(os.environ.get("HANDBOOK_SHOTS", Path(__file__).resolve().parent.parent / ".screenshots"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    need_system("chromium", Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None)
+    pytest.importorskip("playwright")
+    tmp = tmp_path_factory.mktemp("browser")
+    root = project_with(tmp)
+    out = tmp / "site"
+    assert build(root, out) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser(site):
+    blocked: list = []
+    with serve(site) as url, browser_page(blocked) as page:
+        yield url, page, blocked
+    assert blocked == [], f"requests to other hosts: {blocked}"
+
+
+def search(page, url: str, query: str) -> list[str]:
+    """Type a query as a person would and return the result pages in order
+    (site-relative paths, without query string or anchor)."""
+    if not page.url.startswith(url):
+        page.goto(url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    previous, stable = None, 0
+    for _ in range(50):  # results render asynchronously (a web worker)
+        page.wait_for_timeout(100)
+        hrefs = page.eval_on_selector_all(
+            "li.md-search-result__item > a:first-child", "els => els.map(e => e.getAttribute('href'))")
+        if hrefs and hrefs == previous:
+            stable += 1
+            if stable >= 3:
+                break
+        else:
+            stable = 0
+        previous = hrefs
+    out = []
+    for h in previous or []:
+        path = unquote(urlsplit(h).path)
+        path = path[len(urlsplit(url).path):] if path.startswith(urlsplit(url).path) else path.lstrip("/")
+        out.append(path)
+    return out
+
+
+def test_question_list_is_big_enough():
+    assert len(QUESTIONS) >= 30
+    assert len({q["question"] for q in QUESTIONS}) == len(QUESTIONS)
+
+
+@pytest.mark.parametrize("item", QUESTIONS, ids=[q["question"] for q in QUESTIONS])
+def test_search_answers_question(browser, item):
+    url, page, _ = browser
+    results = search(page, url, item["query"])
+    assert item["page"] in results[:5], f"{item['question']} ({item['query']}): top 5 = {results[:5]}"
+
+
+def test_navigation_reaches_a_process_and_a_role(browser):
+    url, page, _ = browser
+    page.goto(url + "processes/")
+    links = page.locator("article a[href*='/']")
+    assert links.count() > 0
+    page.locator("article table a").first.click()
+    page.wait_for_load_state()
+    assert "/processes/" in page.url and page.locator("article svg").count() >= 1
+    page.locator("article table.hb-steps a[href*='roles/']").first.click()
+    page.wait_for_load_state()
+    assert "/roles/" in page.url
+    assert page.locator("article h1").inner_text().strip()
+
+
+def _not_blank(png: Path):
+    from PIL import Image
+    img = Image.open(png).convert("L")
+    hist = img.histogram()
+    total = sum(hist)
+    light = sum(hist[240:])
+    assert total - light > total * 0.02, f"{png} is nearly blank"
+    assert len([h for h in hist if h]) > 20, f"{png} has almost no tones"
+
+
+def test_screenshots_are_not_blank(browser):
+    url, page, _ = browser
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for path, name in (("", "home.png"), ("processes/purchase/", "process-purchase.png"),
+                       ("organisation/", "organisation.png")):
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        if page.locator("article h1").count() == 0:
+            pytest.fail(f"{path}: no page")
+        page.screenshot(path=str(SHOTS / name), full_page=True)
+        _not_blank(SHOTS / name)
+
+
+MAIN_PAGES = ["", "first-week/", "organisation/", "roles/director/", "processes/", "processes/enrolment/",
+              "permissions/", "permissions/raci/", "documents/", "documents/reports/", "meetings/",
+              "glossary/", "coverage/"]
+
+
+@pytest.mark.parametrize("path", MAIN_PAGES)
+def test_no_serious_accessibility_violations(browser, path):
+    from axe_playwright_python.sync_playwright import Axe
+    url, page, _ = browser
+    page.goto(url + path)
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page)
+    bad = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+           for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not bad, "\n".join(bad)

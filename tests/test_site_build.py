@@ -1,0 +1,115 @@
+"""The built site: every generated page and entity, zero broken links,
+nothing fetched from another host, a segmented Chinese search index."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+from sitetools import article_text, broken_links, build, external_refs, project_with
+
+from macros import pages as page_list
+from macros.project import load
+from macros.render.links import page_url, target
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("shipped")
+    root = project_with(tmp)
+    site = tmp / "site"
+    assert build(root, site) == 0
+    return root, site, load(root).model
+
+
+def html_of(site, src):
+    return site / (page_url(src) + "index.html" if page_url(src).endswith("/") or not page_url(src)
+                   else page_url(src))
+
+
+def test_every_generated_page_is_built(shipped_site):
+    root, site, model = shipped_site
+    pages = page_list.generated(model)
+    assert len(pages) >= len(page_list.FIXED) + len(model.all("role")) + len(model.all("process"))
+    for p in pages:
+        f = html_of(site, p.path)
+        assert f.exists(), p.path
+        assert len(article_text(f)) > 40, f"{p.path} is nearly empty"
+
+
+def test_every_entity_appears_on_its_page(shipped_site):
+    """Each entity's name is on the page its links point to, and the anchor
+    its links use exists there."""
+    root, site, model = shipped_site
+    missing = []
+    for kind, entities in model.by_kind.items():
+        for e in entities.values():
+            page, _, anchor = target(e).partition("#")
+            f = html_of(site, page)
+            if not f.exists():
+                missing.append(f"{kind}:{e.id}: no page {page}")
+                continue
+            html = f.read_text(encoding="utf-8")
+            shown = e.name if kind != "clause" else e.id
+            if kind == "interface":  # titled by the department it connects to
+                dept = model.get("role", e.get("department"))
+                shown = dept.name if dept else e.id
+            if shown not in article_text(f):
+                missing.append(f"{kind}:{e.id}: '{shown}' not on {page}")
+            if anchor and f'id="{anchor}"' not in html:
+                missing.append(f"{kind}:{e.id}: no anchor #{anchor} on {page}")
+    assert not missing, "\n".join(missing)
+
+
+def test_zero_broken_internal_links(shipped_site):
+    root, site, model = shipped_site
+    assert broken_links(site) == []
+
+
+def test_roles_and_processes_are_linked_wherever_mentioned(shipped_site):
+    root, site, model = shipped_site
+    proc = model.all("process")[0]
+    html = html_of(site, target(proc)).read_text(encoding="utf-8")
+    for step in model.children(proc, "step"):
+        for rid in step.get("raci")["responsible"]:
+            assert re.search(r'href="\.\./\.\./roles/%s/"' % re.escape(rid), html), rid
+
+
+def test_no_resource_from_another_host(shipped_site):
+    root, site, model = shipped_site
+    assert external_refs(site) == []
+    # Google Fonts and CDNs by name, in case a reference hides in JavaScript config.
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "unpkg.com" not in text and "jsdelivr" not in text, page
+
+
+def test_search_index_is_segmented(shipped_site):
+    root, site, model = shipped_site
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
+    text = " ".join(d["text"] + " " + d["title"] for d in index["docs"])
+    # jieba joins the words of a Han run with U+200B: whole words are separated.
+    assert text.count("\u200b") > 500
+    words = set(re.split(r"[\s\u200b\u3000\-、。，．？！；]+", text))
+    for word in ("流程", "权限", "会议", "总监"):
+        assert word in words, word
+
+
+def test_provenance_and_review_shown(shipped_site):
+    root, site, model = shipped_site
+    text = article_text(site / "index.html")
+    assert re.search(r"制度版本 \S+ · .*数据指纹 [0-9a-f]{10}", text)
+
+
+def test_time_limits_in_words_on_process_pages(shipped_site):
+    root, site, model = shipped_site
+    for proc in model.all("process"):
+        text = article_text(html_of(site, target(proc)))
+        assert "步骤一览" in text and "流程图" in text
+        for step in model.children(proc, "step"):
+            assert step.name in text
+    assert "<svg" in html_of(site, target(model.all("process")[0])).read_text(encoding="utf-8")

@@ -1,0 +1,116 @@
+"""Hostile text in any free-text YAML field renders inert on every page,
+and data problems fail the site build with `handbook check`'s exact lines."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import BASE
+from sitetools import article_text, base_project, broken_links, build
+
+from macros.problems import format_text
+from macros.project import load
+
+HOSTILE = [
+    "<script>alert('xss')</script>",
+    "<img src=x onerror=alert(1)>",
+    "[点我](javascript:alert(2))",
+    "{{ 7*7 }}{% raw %}",
+    "**粗体** `code` <b>b</b> &amp; \"quote' | 表格 |",
+    "*[RACI]: <script>alert(3)</script>",
+]
+FREE_TEXT = {"summary", "description", "definition", "purpose", "question", "proposed_default",
+             "trigger", "condition", "plan", "heading", "note", "scope"}
+
+
+def poison(node, counter):
+    """Replace free-text values (and some names) with hostile strings."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if isinstance(v, str) and (k in FREE_TEXT or (k == "name" and counter[0] % 3 == 0)):
+                text = HOSTILE[counter[0] % len(HOSTILE)]
+                node[k] = text[:60] if k == "name" else f"{v} {text}"
+                counter[0] += 1
+            else:
+                poison(v, counter)
+    elif isinstance(node, list):
+        for v in node:
+            poison(v, counter)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    root = base_project(tmp)
+    counter = [0]
+    for f in sorted((root / "data").rglob("*.yml")):
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        poison(data, counter)
+        f.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = load(root)
+    assert result.ok, format_text(result.problems)
+    assert counter[0] > 20
+    site = tmp / "site"
+    assert build(root, site) == 0
+    return site
+
+
+def test_no_markup_from_data_reaches_the_page(hostile_site):
+    for page in hostile_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert not re.search(r"<img[^>]*onerror", html), page
+        assert not re.search(r"href=\"\s*javascript:", html, re.I), page
+        assert "<b>b</b>" not in html, page
+
+
+def test_hostile_text_is_shown_literally(hostile_site):
+    texts = " ".join(article_text(p) for p in hostile_site.rglob("index.html"))
+    assert "{{ 7*7 }}" in texts  # never evaluated by Jinja
+    assert "<script>alert('xss')</script>" in texts  # shown as text
+    assert "[点我](javascript:alert(2))" in texts
+    assert "**粗体**" in texts
+
+
+def test_hostile_site_still_has_no_broken_links(hostile_site):
+    assert broken_links(hostile_site) == []
+
+
+def _broken_project(tmp_path):
+    root = base_project(tmp_path)
+    f = root / "data" / "processes" / "enrolment.yml"
+    f.write_text(f.read_text(encoding="utf-8").replace("unit: calendar_days", "unit: dayz", 1)
+                 .replace("permission: basic-entry", "permission: basic-entri", 1), encoding="utf-8")
+    return root
+
+
+def _check_lines(root):
+    out = subprocess.run([sys.executable, "-m", "macros.cli", "check", str(root)], capture_output=True, text=True)
+    assert out.returncode == 1
+    lines = [ln for ln in out.stdout.splitlines() if ": error: " in ln]
+    assert lines
+    return lines
+
+
+def test_data_problem_fails_handbook_build_with_check_lines(tmp_path):
+    root = _broken_project(tmp_path)
+    lines = _check_lines(root)
+    out = subprocess.run([sys.executable, "-m", "macros.cli", "build", str(root)], capture_output=True, text=True)
+    assert out.returncode == 1
+    for line in lines:
+        assert line in out.stdout + out.stderr
+    assert not (root / "site").exists()
+
+
+def test_data_problem_fails_plain_mkdocs_build_with_check_lines(tmp_path):
+    root = _broken_project(tmp_path)
+    lines = _check_lines(root)
+    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
+                         cwd=root, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    assert out.returncode != 0
+    for line in lines:
+        assert line in out.stdout + out.stderr

@@ -1,0 +1,75 @@
+"""`mkdocs serve` picks up edits without a restart: a YAML value, and a
+change to the rendering code in macros/ (a package MkDocs would otherwise
+keep cached in sys.modules)."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from sitetools import project_with
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path):
+    root = project_with(tmp_path)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        yield root, f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_yaml_and_code_edits_show_without_restart(served):
+    root, url = served
+    page = url + "roles/director/"
+    assert wait_for(page, "总监"), "mkdocs serve did not come up"
+
+    roles = root / "data" / "roles.yml"
+    text = roles.read_text(encoding="utf-8")
+    marker = "热更新测试值一二三"
+    new = text.replace("summary: ", f"summary: {marker}", 1)
+    assert new != text
+    roles.write_text(new, encoding="utf-8")
+    assert wait_for(page, marker), "the edited YAML value never appeared"
+
+    code = root / "macros" / "render" / "pages_org.py"
+    src = code.read_text(encoding="utf-8")
+    assert '"基本信息"' in src
+    code.write_text(src.replace('"基本信息"', '"基本信息（代码已热更新）"', 1), encoding="utf-8")
+    assert wait_for(page, "基本信息（代码已热更新）"), "the edited rendering code was not reloaded"
