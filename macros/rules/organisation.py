@@ -1,7 +1,7 @@
 """The department's shape: interfaces at the stated level, every post at work."""
 from __future__ import annotations
 
-from . import Finding, rule
+from . import Finding, rule, warn
 from .common import all_steps, internal
 
 LEVEL_RANK = {"director": 3, "manager": 2, "specialist": 1}
@@ -29,7 +29,9 @@ def interface_level(model):
 def internal_role_in_process(model):
     """Every post of the department takes part in some process step (R, A, C
     or I): a post with nothing to do in any process is either missing from the
-    processes or not needed."""
+    processes or not needed. A warning, not an error: a new post may be
+    published before the processes give it its part (as `handbook new` does),
+    and the warning stays on every check until they do."""
     seen = set()
     for _, _, _, step in all_steps(model):
         raci = step["raci"]
@@ -37,4 +39,4 @@ def internal_role_in_process(model):
                     raci.get("informed", []))
     for role in model.all("role"):
         if internal(role) and role.id not in seen:
-            yield Finding(role, f"role '{role.id}' takes part in no process step: give it its part (R, A, C or I)")
+            yield warn(role, f"role '{role.id}' takes part in no process step: give it its part (R, A, C or I)")
