@@ -80,7 +80,9 @@ def test_yaml_examples_check_clean(tmp_path):
         assert new is not None, target
         path.write_text(new, encoding="utf-8")
     result = load(root, today=date(2026, 11, 29))  # the examples' review dates stay fresh
-    assert [p.format() for p in result.problems] == []
+    assert [p.format() for p in result.errors] == []
+    # the guide says the step goes into its checklist next; until then, this warning
+    assert {p.rule for p in result.warnings} <= {"step-covered-by-checklist"}
     assert result.model.get("role", "specialist-digitisation") is not None
     assert result.model.get("step", "enrolment.archive") is not None
 
