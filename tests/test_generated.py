@@ -28,7 +28,7 @@ def test_codeowners_names_a_team_for_every_data_file():
     lines = [ln.split() for ln in text.splitlines() if ln and not ln.startswith("#")]
     assert lines[0] == ["*", owners["maintainers"]]  # first: the last match wins
     for fk in FILES:  # every data file is owned by a role's team (the default at least)
-        matching = [h for pat, h in lines if pat.startswith("/data") and (
+        matching = [h for pat, h in lines if pat.startswith(("/data", "/checklists")) and (
             PurePosixPath(fk.pattern).match(pat.lstrip("/")) or fk.pattern.startswith(pat.lstrip("/"))
             or pat.lstrip("/") == fk.pattern)]
         assert matching and matching[-1] in handles, fk.pattern
