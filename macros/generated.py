@@ -9,7 +9,7 @@ tests regenerate them and fail when the committed copy differs.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .kinds import FILES
 
@@ -80,7 +80,25 @@ def codeowners(model) -> str:
         lines += ["", f"# {area.name}：{role_name(area.data['role'])}"]
         for pattern in area.data["files"]:
             lines.append(f"/{pattern}  {handle(area.data['role'])}")
+            if area.data.get("per_file_owner"):
+                # A file's owner approves it when they have a team; otherwise
+                # the area's role does (the line above already says so).
+                for file, owner in file_owners(model, pattern):
+                    if owner in teams and owner != area.data["role"]:
+                        lines.append(f"/{file}  {teams[owner]}")
     return "\n".join(lines) + "\n"
+
+
+def file_owners(model, pattern: str) -> list[tuple[str, str]]:
+    """[(file, owner role)] for the files matching `pattern` whose whole-file
+    entity names an `owner` (a process and its owner, for example)."""
+    out = []
+    for doc in sorted(model.docs, key=lambda d: d.file):
+        if PurePosixPath(doc.file).match(pattern) and isinstance(doc.data, dict):
+            owner = doc.data.get("owner")
+            if isinstance(owner, str) and model.get("role", owner) is not None:
+                out.append((doc.file, owner))
+    return out
 
 
 def compare_or_write(root: Path, rel: str, text: str, write: bool) -> tuple[int, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .kinds import ENTITIES
+from .model import _dotted
 from .urls import entity_url, page_of
 
 MAX_DEPTH = 4  # reference hops followed from a change
@@ -62,14 +63,7 @@ def field_changes(old, new, path=()) -> list:
         for i, (a, b) in enumerate(zip(old, new)):
             out += field_changes(a, b, path + (i,))
         return out
-    return [] if old == new else [(_dotted(path), old, new)]
-
-
-def _dotted(path) -> str:
-    out = ""
-    for key in path:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
-    return out or "(whole)"
+    return [] if old == new else [(_dotted(path) or "(whole)", old, new)]
 
 
 def diff(base, current) -> list[Change]:
@@ -111,34 +105,39 @@ def affected(model, entity) -> list:
     return out
 
 
-def readers(model, entities) -> list:
-    """Internal and temporary roles named by these entities, or being one:
-    the people who must re-read a changed page."""
-    keys = {(e.kind, e.id) for e in entities}
-    found = {}
-    for e in entities:
-        if e.kind == "role":
-            found[e.id] = e
+def role_mentions(model) -> list[tuple[str, tuple]]:
+    """[(role id, (kind, id) of the entity naming it)] for every role reference."""
+    out = []
     for (kind, target), refs in model.referrers.items():
-        if kind != "role" or target in found:
-            continue
-        for ref in refs:
-            owner = model.owner_of(ref.doc, ref.path)
-            if owner is not None and (owner.kind, owner.id) in keys:
-                found[target] = model.get("role", target)
-                break
-    return [r for r in found.values() if r is not None and r.get("kind", "internal") != "external"]
+        if kind == "role":
+            for ref in refs:
+                owner = model.owner_of(ref.doc, ref.path)
+                if owner is not None:
+                    out.append((target, (owner.kind, owner.id)))
+    return out
+
+
+def readers(model, entities, mentions) -> list:
+    """Internal and temporary roles named by these entities, or being one:
+    the people who must re-read a changed page. `mentions`: role_mentions(model)."""
+    keys = {(e.kind, e.id) for e in entities}
+    ids = {e.id for e in entities if e.kind == "role"} | {role for role, owner in mentions if owner in keys}
+    roles = [model.get("role", i) for i in sorted(ids)]
+    return [r for r in roles if r is not None and r.get("kind", "internal") != "external"]
 
 
 def analyse(base, current) -> list[Change]:
     changes = diff(base, current)
+    mentions = {}  # computed once per model: it walks every reference
     for change in changes:
         model = base if change.status == "removed" else current
+        if id(model) not in mentions:
+            mentions[id(model)] = role_mentions(model)
         change.affected = affected(model, change.entity)
         touched = [change.entity] + change.affected
         workbook = [change.entity] + [e for e in change.affected
                                       if e.kind in CARRIERS or e.kind.startswith("onboarding")]
-        change.roles = sorted(readers(model, workbook), key=lambda r: r.id)
+        change.roles = readers(model, workbook, mentions[id(model)])
         urls = [entity_url(e) for e in touched]
         change.pages = sorted({page_of(u) or "/" for u in urls if u is not None})
     return changes

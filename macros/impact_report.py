@@ -46,8 +46,15 @@ def _url(page: str, site_url: str) -> str:
     return code(path)
 
 
+# How the affected entities are grouped; kinds whose name starts with
+# "onboarding" (the onboarding path may use several) count as onboarding.
+GROUPS = (("受影响的流程", ("process", "step", "path")),
+          ("受影响的检查单", ("checklist",)),
+          ("受影响的入职事项", ("onboarding",)))
+
+
 def _group(entities, kinds):
-    return [e for e in entities if e.kind in kinds or any(e.kind.startswith(k) for k in kinds if k == "onboarding")]
+    return [e for e in entities if e.kind in kinds or (e.kind.startswith("onboarding") and "onboarding" in kinds)]
 
 
 def render(changes, base_name: str, site_url: str = "", current_errors: int = 0) -> str:
@@ -73,14 +80,13 @@ def render(changes, base_name: str, site_url: str = "", current_errors: int = 0)
             out.append("- 改动字段：")
             for path, old, new in c.fields:
                 out.append(f"  - {code(path)}：{_value(old)} → {_value(new)}")
-        for title, kinds in (("受影响的流程", {"process", "step", "path"}),
-                             ("受影响的检查单", {"checklist"}),
-                             ("受影响的入职事项", {"onboarding"})):
+        grouped = []
+        for title, kinds in GROUPS:
             group = _group(c.affected, kinds)
+            grouped += group
             if group:
                 out.append(f"- {title}：" + "、".join(label(x) for x in group))
-        others = [x for x in c.affected if x not in _group(c.affected, {"process", "step", "path", "checklist",
-                                                                        "onboarding"})]
+        others = [x for x in c.affected if x not in grouped]
         if others:
             out.append("- 其他引用它的数据：" + "、".join(label(x) for x in others))
         if c.roles:

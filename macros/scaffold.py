@@ -9,6 +9,7 @@ with each key's Chinese title as a comment.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 from datetime import date
@@ -26,6 +27,11 @@ class Generator:
     def __init__(self, registry, model, scope: str | None, today: date):
         self.registry, self.model, self.scope, self.today = registry, model, scope, today
         self.comments: dict = {}  # path -> comment text
+        # Other values that would also fit, tried when the first choice breaks
+        # a policy rule (see variants): path -> [value], and optional keys.
+        self.choices: dict = {}
+        self.optional: dict = {}
+        self._min_one = False
 
     # -- values ---------------------------------------------------------------
 
@@ -41,6 +47,7 @@ class Generator:
             return self._reference(schema["x-ref"], path)
         if "enum" in schema:
             self._note(path, schema)
+            self.choices[path] = list(schema["enum"][1:])
             return schema["enum"][0]
         for key in ("oneOf", "anyOf"):
             if key in schema:
@@ -50,7 +57,7 @@ class Generator:
         if kind == "object" or (kind is None and "properties" in schema):
             return self._object(schema, resolver, path, required_id)
         if kind == "array":
-            count = schema.get("minItems", 0)
+            count = max(schema.get("minItems", 0), 1 if self._min_one else 0)
             return [self.value(schema.get("items", {}), resolver, path + (i,)) for i in range(count)]
         if kind in ("integer", "number"):
             return max(schema.get("minimum", 1), schema.get("exclusiveMinimum", 0) + 1)
@@ -75,6 +82,12 @@ class Generator:
                 else:
                     out[key] = self.value(props[key], resolver, path + (key,))
                     self._note(path + (key,), props[key], resolver)
+        if path == () and required_id is not None:  # the entity itself: its optional keys
+            self._min_one = True
+            for key in props:
+                if key not in required and key != "review":
+                    self.optional[key] = self.value(props[key], resolver, path + (key,))
+            self._min_one = False
         for cond in schema.get("allOf", []):  # if/then/else may require more keys
             cond, _ = self._resolve(cond, resolver)
             if "if" in cond:
@@ -100,7 +113,7 @@ class Generator:
         candidates = [f"{PLACEHOLDER}：{title}" if title else PLACEHOLDER, PLACEHOLDER]
         if path and path[-1] == "id":
             candidates.insert(0, "step-1" if "steps" in path else "item-1")
-        candidates += ["todo", "to_do", "todo-1"]
+        candidates += ["example", "example_event", "example-1"]
         for text in candidates:
             if (pattern is None or re.search(pattern, text)) and len(text) >= schema.get("minLength", 0) \
                     and len(text) <= schema.get("maxLength", 10**6):
@@ -118,10 +131,32 @@ class Generator:
                     return f"{target}:{first}"
             return PLACEHOLDER
         if kind.endswith("@process"):
-            steps = [e.local_id for e in self.model.all(kind.split("@")[0]) if e.parent == self.scope]
-            return steps[0] if steps else PLACEHOLDER
-        ids = list(self.model.by_kind.get(kind, {}))
-        return ids[0] if ids else PLACEHOLDER
+            ids = [e.local_id for e in self.model.all(kind.split("@")[0]) if e.parent == self.scope]
+        else:
+            ids = list(self.model.by_kind.get(kind, {}))
+        if not ids:
+            return PLACEHOLDER
+        rest = ids[1:]  # a few alternatives spread over the list (roles: inside and outside)
+        step = max(1, len(rest) // 4)
+        self.choices[path] = rest[::step][:4]
+        return ids[0]
+
+    def variants(self, data: dict, limit: int = 16):
+        """(data, comments): the first choice everywhere, then one change at a
+        time: another enum value, another referenced entity, or one optional
+        key added. A schema cannot say what the policy rules want (a new
+        internal role takes part in no process yet; a risk needs a drill);
+        the caller keeps the first variant that checks clean. Changed values
+        are marked 请核对."""
+        yield data, self.comments
+        changes = [(path, value) for path, values in self.choices.items() if _exists(data, path)
+                   for value in values]
+        changes += [((key,), value) for key, value in self.optional.items()]
+        for path, value in changes[:limit]:
+            comments = dict(self.comments)
+            note = self.comments.get(path, "")
+            comments[path] = f"{note}；{CHECK_MARK}" if note and CHECK_MARK not in note else (note or CHECK_MARK)
+            yield _set(data, path, value), comments
 
     # -- helpers --------------------------------------------------------------
 
@@ -143,6 +178,25 @@ class Generator:
         title = _title(schema, resolver) if resolver is not None else schema.get("title", "")
         if title:
             self.comments[path] = title
+
+
+def _exists(data, path) -> bool:
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True
+
+
+def _set(data, path, value):
+    """A deep copy of `data` with `value` at `path` (created if missing)."""
+    out = copy.deepcopy(data)
+    node = out
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return out
 
 
 def _title(schema, resolver) -> str:

@@ -1,68 +1,37 @@
-"""Where each entity appears on the site: one small declared table.
+"""Where each entity appears on the site, as site-relative URLs.
 
-Paths are relative to the site root, with MkDocs' directory URLs. Entities
-with a page of their own get `section/<id>/`; entities shown on a shared page
-get `section/#<id>` (the page gives each an anchor equal to its id). Nested
-kinds (steps, paths) sit on their parent's page at `#<local id>`.
-
-The site pages (issue 4) and the impact report (`handbook impact`) both use
-page_url(), so the report's links are the pages that really change.
+The site owns the routes (macros/render/links.py declares kind -> docs page
+and anchor); this module only turns them into the URLs MkDocs serves with
+directory URLs: "roles/director/", "processes/enrolment/#step-material-review".
+The impact report uses it to name the pages a change touches.
 """
 from __future__ import annotations
 
-# kind -> (section, has its own page)
-PAGES = {
-    "organisation": ("", False),
-    "principle": ("", False),
-    "goal": ("", False),
-    "line": ("organisation", False),
-    "interface": ("organisation", False),
-    "role": ("roles", True),
-    "permission": ("permissions", False),
-    "action": ("permissions", False),
-    "process": ("processes", True),
-    "checklist": ("checklists", True),
-    "onboarding": ("first-week", True),
-    "business-type": ("documents", False),
-    "storage": ("documents", False),
-    "access-class": ("documents", False),
-    "report": ("documents", False),
-    "document-rule": ("documents", False),
-    "meeting": ("meetings", False),
-    "decision-rule": ("meetings", False),
-    "kpi": ("kpis", False),
-    "assessment": ("kpis", False),
-    "incentive": ("incentives", False),
-    "compliance": ("compliance", False),
-    "risk": ("risks", False),
-    "drill": ("risks", False),
-    "audit": ("risks", False),
-    "term": ("glossary", False),
-    "clause": ("sources", False),
-    "question": ("open-questions", False),
-}
-# Kinds that are not shown on the site.
+from .render import links
+
+# Kinds that are not shown on the site (editing metadata).
 NOT_SHOWN = {"owner-area"}
 
 
-def page_url(kind: str, ident: str, parent_kind: str = "") -> str | None:
-    """The site path of an entity, e.g. "roles/director/",
-    "processes/enrolment/#data-entry", "meetings/#weekly-meeting"."""
-    if kind in NOT_SHOWN:
-        return None
-    if parent_kind:  # a step or path: an anchor on its parent's page
-        parent, _, local = ident.rpartition(".")
-        base = page_url(parent_kind, parent)
-        return f"{base.split('#')[0]}#{local}" if base is not None else None
-    section, own_page = PAGES.get(kind, (kind + "s", False))
-    prefix = f"{section}/" if section else ""
-    return f"{prefix}{ident}/" if own_page else f"{prefix}#{ident}"
+def target(entity) -> str:
+    """Docs-relative page (and anchor) of an entity, e.g. 'roles/director.md'."""
+    return links.target(entity)
+
+
+def md_to_url(src: str) -> str:
+    """'roles/director.md' -> 'roles/director/'; 'meetings/index.md' -> 'meetings/'."""
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[:-3] + "/"
 
 
 def entity_url(entity) -> str | None:
-    from .kinds import ENTITIES
-    parent_kind = next((k.parent for k in ENTITIES if k.kind == entity.kind), "")
-    return page_url(entity.kind, entity.id, parent_kind)
+    if entity.kind in NOT_SHOWN:
+        return None
+    page, _, anchor = target(entity).partition("#")
+    return md_to_url(page) + (f"#{anchor}" if anchor else "")
 
 
 def page_of(url: str) -> str:

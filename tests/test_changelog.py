@@ -64,6 +64,10 @@ def test_site_builds_outside_git_with_the_clear_line(tmp_path):
     assert build_site(root, site) == 0
     html = (site / "changelog" / "index.html").read_text(encoding="utf-8")
     assert "变更记录来自 git 历史：本次构建不在 git 仓库中" in html
+    # README's nginx recipe names this file for gzip and cache rules
+    assert (site / "search" / "search_index.json").is_file()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "location = /search/search_index.json" in readme and "application/json" in readme
 
 
 def test_the_shipped_page_uses_the_macro():

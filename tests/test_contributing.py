@@ -33,9 +33,38 @@ def test_every_example_message_is_exact_current_output():
     assert [ln for ln in shown if ln not in known] == []
 
 
+# Messages that come from loading and the schema, not from a policy rule.
+NOT_POLICY = {"", "schema", "reference", "unique-id", "files"}
+
+
+def _rule_rows():
+    """{rule id: [message fragments]} from the rule table."""
+    rows = {}
+    for line in GUIDE.splitlines():
+        m = re.match(r"\| `([a-z-]+)` \| (.*?) \|", line)
+        if m:
+            rows[m.group(1)] = re.findall(r"`([^`]+)`", m.group(2))
+    return rows
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
-def test_every_kind_of_message_is_explained(case):
-    assert any(line in GUIDE for line in _expected(case)), f"CONTRIBUTING.md has no example of {case.name}"
+def test_every_kind_of_message_is_explained(case, tmp_path):
+    """Loading and schema messages have a verbatim example; a policy rule's
+    messages contain a fragment that the rule table lists for that rule."""
+    problems = load(make_project(tmp_path, case / "files"), today=date(2026, 11, 29)).problems
+    rows = _rule_rows()
+    if all(p.rule in NOT_POLICY for p in problems):
+        assert any(line in GUIDE for line in _expected(case)), f"CONTRIBUTING.md has no example of {case.name}"
+    for p in problems:
+        if p.rule not in NOT_POLICY:
+            assert p.rule in rows, f"rule {p.rule} is not in CONTRIBUTING.md's rule table"
+            assert any(f in p.message for f in rows[p.rule]), (p.rule, p.message)
+
+
+def test_every_registered_rule_is_in_the_table(tmp_path):
+    from macros.rules import RULES
+    load(make_project(tmp_path))  # imports every rule module
+    assert sorted(set(RULES) - set(_rule_rows())) == []
 
 
 def test_yaml_examples_check_clean(tmp_path):
@@ -51,8 +80,10 @@ def test_yaml_examples_check_clean(tmp_path):
         assert new is not None, target
         path.write_text(new, encoding="utf-8")
     result = load(root, today=date(2026, 11, 29))  # the examples' review dates stay fresh
-    assert [p.format() for p in result.problems] == []
-    assert result.model.get("role", "manager-graduation") is not None
+    assert [p.format() for p in result.errors] == []
+    # the guide says the step goes into its checklist next; until then, this warning
+    assert {p.rule for p in result.warnings} <= {"step-covered-by-checklist"}
+    assert result.model.get("role", "specialist-digitisation") is not None
     assert result.model.get("step", "enrolment.archive") is not None
 
 

@@ -39,8 +39,12 @@ def test_add_months_clamps_to_the_end_of_the_month():
     assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
 
 
-def test_shipped_data_is_warning_free_today_and_warns_when_it_ages():
-    assert [p.format() for p in load(ROOT).warnings] == []
+def test_shipped_data_is_warning_free_and_warns_when_it_ages():
+    # A fixed day, not the real one: the reviews fall due with the calendar,
+    # and a review falling due must not fail an unrelated pull request.
+    # (Only this warnings: other rules' findings are their tests' business.)
+    mine = {"review-overdue", "authorisation-review-yearly", "placeholder-left"}
+    assert [p.format() for p in load(ROOT, today=TODAY).warnings if p.rule in mine] == []
     later = load(ROOT, today=date(2099, 1, 1))
     assert any(p.rule in ("review-overdue",) for p in later.warnings)
     assert later.ok

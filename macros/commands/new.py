@@ -46,7 +46,8 @@ def _schema_file(k) -> str:
 
 
 def plan(root: Path, kind: str, ident: str, today: date):
-    """(target file, new full text or None, snippet lines, where-to-paste hint)."""
+    """(target file, where-to-paste hint, [(new full text or None, snippet lines)])
+    with the candidates in order of preference (see Generator.variants)."""
     k = next((e for e in ENTITIES if e.kind == kind), None)
     if k is None or not (k.at or _many(k)):
         choices = ", ".join(e.kind for e in ENTITIES if e.at or _many(e))
@@ -80,26 +81,32 @@ def plan(root: Path, kind: str, ident: str, today: date):
 
     if not k.at:  # a file of its own
         target = PurePosixPath(k.pattern.replace("*", ident)).as_posix()
-        rel_schema = os.path.relpath(f"data/schemas/{_schema_file(k)}", PurePosixPath(target).parent.as_posix())
-        lines = [f"# yaml-language-server: $schema={rel_schema}",
-                 f"# 由 handbook new 生成：把「{PLACEHOLDER}」换成真实内容，核对标有「{CHECK_MARK}」的值，"
-                 "然后运行 handbook check。"]
-        lines += render_mapping(data, gen.comments, 0)
         if (root / target).exists():
             raise UsageError(f"{target} already exists: not overwritten")
-        return target, "\n".join(lines) + "\n", lines, f"新文件 {target}"
+        rel_schema = os.path.relpath(f"data/schemas/{_schema_file(k)}", PurePosixPath(target).parent.as_posix())
+        header = [f"# yaml-language-server: $schema={rel_schema}",
+                  f"# 由 handbook new 生成：把「{PLACEHOLDER}」换成真实内容，核对标有「{CHECK_MARK}」的值，"
+                  "然后运行 handbook check。"]
+        candidates = []
+        for variant, comments in gen.variants(data):
+            lines = header + render_mapping(variant, comments, 0)
+            candidates.append(("\n".join(lines) + "\n", lines))
+        return target, f"新文件 {target}", candidates
 
     target = parent.doc.file if k.parent else k.pattern
     raw = (root / target).read_bytes()
     text = decode(raw, target)
     indent = item_indent(text, k.at[0])
-    lines = render_mapping(data, gen.comments, indent + 2, first_prefix="- ")
-    new_text = append_item(text, k.at[0], lines, data, target)
-    if new_text is not None and raw.startswith(b"\xef\xbb\xbf"):
-        new_text = "\ufeff" + new_text
-    if new_text is not None and b"\r\n" in raw:
-        new_text = new_text.replace("\n", "\r\n")
-    return target, new_text, lines, f"{target} 中 {k.at[0]}: 列表的末尾"
+    candidates = []
+    for variant, comments in gen.variants(data):
+        lines = render_mapping(variant, comments, indent + 2, first_prefix="- ")
+        new_text = append_item(text, k.at[0], lines, variant, target)
+        if new_text is not None and raw.startswith(b"\xef\xbb\xbf"):
+            new_text = "\ufeff" + new_text
+        if new_text is not None and b"\r\n" in raw:
+            new_text = new_text.replace("\n", "\r\n")
+        candidates.append((new_text, lines))
+    return target, f"{target} 中 {k.at[0]}: 列表的末尾", candidates
 
 
 def verify(root: Path, target: str, new_text: str, today: date):
@@ -117,18 +124,24 @@ def verify(root: Path, target: str, new_text: str, today: date):
 def run(args) -> int:
     root = project_root(args.dir)
     today = date.today()
-    target, new_text, lines, where = plan(root, args.kind, args.id, today)
-    snippet = "\n".join(lines)
-    if new_text is None:
+    target, where, candidates = plan(root, args.kind, args.id, today)
+    first_text, first_lines = candidates[0]
+    if first_text is None:
         print(f"无法安全地自动追加到 {target}（文件结构特殊）。请把下面的内容粘贴到{where}：\n")
-        print(snippet)
+        print("\n".join(first_lines))
         return 1
-    result = verify(root, target, new_text, today)
-    if not result.ok:
+    first_result = None
+    for new_text, lines in candidates:
+        result = verify(root, target, new_text, today) if new_text is not None else None
+        first_result = first_result or result
+        if result is not None and result.ok:
+            break
+    else:
         print(f"生成的内容没有通过检查，未写入文件。请把下面的内容粘贴到{where}，再按提示修改：\n")
-        print(snippet + "\n")
-        print(format_text(result.problems))
+        print("\n".join(first_lines) + "\n")
+        print(format_text(first_result.problems))
         return 1
+    snippet = "\n".join(lines)
     if args.print:
         print(f"# 将写入{where}：\n{snippet}")
         return 0

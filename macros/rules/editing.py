@@ -4,7 +4,7 @@ and the data-ownership declarations that CODEOWNERS is generated from."""
 from __future__ import annotations
 
 from . import Finding, rule, warn
-from ..freshness import add_months, review_of
+from ..freshness import review_of
 from ..kinds import FILES
 from ..model import Entity
 from ..scaffold import PLACEHOLDER
