@@ -113,3 +113,32 @@ def test_time_limits_in_words_on_process_pages(shipped_site):
         for step in model.children(proc, "step"):
             assert step.name in text
     assert "<svg" in html_of(site, target(model.all("process")[0])).read_text(encoding="utf-8")
+
+
+def test_abbreviation_tooltips_on_other_pages(shipped_site):
+    root, site, model = shipped_site
+    terms = [t for t in model.all("term") if t.get("abbr")]
+    assert terms
+    found = 0
+    for t in terms:
+        needle = f'<abbr title="{t.get("definition")}">{t.get("abbr")}</abbr>'
+        pages = [p for p in site.rglob("index.html") if "glossary" not in p.parts
+                 and needle in p.read_text(encoding="utf-8")]
+        found += bool(pages)
+    assert found >= 1
+
+
+def test_review_dates_shown_on_entity_pages(shipped_site):
+    root, site, model = shipped_site
+    reviewed = [p for p in model.all("process") if p.get("review")]
+    for p in reviewed:
+        text = article_text(html_of(site, target(p)))
+        assert f"上次审核：{p.get('review')['last_reviewed']}" in text
+        assert "下次审核：" in text
+
+
+def test_next_review_date():
+    from macros.render.fields import next_review
+    assert next_review("2026-11-29", 12) == "2027-11-29"
+    assert next_review("2026-01-31", 1) == "2026-02-28"
+    assert next_review("bad", 3) == ""
