@@ -75,7 +75,7 @@ def generated(model) -> list[Page]:
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):
         if kind not in routed and model.all(kind):
-            pages.append(Page(links.generic_page(kind), kind, _bind_kind(kind)))
+            pages.append(Page(links.generic_page(kind), proc.kind_label(kind), _bind_kind(kind)))
     return pages
 
 

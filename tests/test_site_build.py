@@ -142,3 +142,47 @@ def test_next_review_date():
     assert next_review("2026-11-29", 12) == "2027-11-29"
     assert next_review("2026-01-31", 1) == "2026-02-28"
     assert next_review("bad", 3) == ""
+
+
+def test_overview_tables_have_no_empty_column(shipped_site):
+    """A column that is '—' in every row means a renderer asks for a field
+    the schema no longer has."""
+    from html.parser import HTMLParser
+
+    class Tables(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tables, self.cell = [], None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "table":
+                self.tables.append([])
+            elif tag == "tr" and self.tables:
+                self.tables[-1].append([])
+            elif tag == "td":
+                self.cell = ""
+
+        def handle_endtag(self, tag):
+            if tag == "td" and self.cell is not None and self.tables and self.tables[-1]:
+                self.tables[-1][-1].append(self.cell.strip())
+                self.cell = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell += data
+
+    root, site, model = shipped_site
+    bad = []
+    for page in site.rglob("index.html"):
+        if "permissions" in page.parts:
+            continue  # matrices legitimately hold '—' (not allowed) columns
+        t = Tables()
+        t.feed(page.read_text(encoding="utf-8"))
+        for table in t.tables:
+            rows = [r for r in table if r]
+            if len(rows) < 2:
+                continue
+            for i in range(len(rows[0])):
+                if all(len(r) > i and r[i] == "—" for r in rows):
+                    bad.append(f"{page.relative_to(site)}: column {i + 1}")
+    assert not bad, bad

@@ -61,7 +61,7 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
     if isinstance(value, list):
         items = [value_html(ctx, file, path + (i,), v) for i, v in enumerate(value)]
         if all(not isinstance(v, (dict, list)) for v in value) and len(value) <= 6 \
-                and all(len(str(v)) <= 30 for v in value):
+                and all(len(str(v)) <= 30 and not str(v).endswith(("。", "；", "！", "？")) for v in value):
             return joined(items)
         return ul(items)
     return ctx.text(value)
@@ -162,6 +162,14 @@ def name_cell(ctx):
     return lambda e: ctx.to(e)
 
 
-def field_cell(ctx, key):
-    return lambda e: value_html(ctx, e.doc.file, e.path + (key,), e.get(key)) if e.get(key) is not None \
-        else Markup("—")
+def field_cell(ctx, keys: str):
+    """A column showing the first present of "a|b" (a field renamed in the
+    schema keeps its column)."""
+    names = keys.split("|")
+
+    def cell(e):
+        for key in names:
+            if e.get(key) is not None:
+                return value_html(ctx, e.doc.file, e.path + (key,), e.get(key))
+        return Markup("—")
+    return cell

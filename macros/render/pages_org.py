@@ -98,10 +98,15 @@ def role_page(ctx, role) -> str:
             html += Markup("<p>可以办理的操作：</p>") + ul([ctx.to(a) for a in actions])
         out.append(block(html))
     steps = q.role_steps(model, role.id)
-    if steps:
-        out.append(heading(2, f"{role.name}参与的流程", "processes"))
+    leads = [(r, lt) for r, lt in steps if "R" in lt or "A" in lt]
+    asked = [(r, lt) for r, lt in steps if not ("R" in lt or "A" in lt)]
+    for rows_in, title, anchor in ((leads, f"{role.name}执行或批准的流程", "processes"),
+                                   (asked, f"需要咨询或知会{role.name}的步骤", "consulted")):
+        if not rows_in:
+            continue
+        out.append(heading(2, title, anchor))
         rows = []
-        for row, lt in steps:
+        for row, lt in rows_in:
             step_link = ctx.to(row.entity, ctx.text(row.step.get("name"))) if not row.path_name else \
                 Markup("{}（{}）").format(ctx.text(row.step.get("name")), ctx.to(row.entity))
             rows.append([ctx.to(row.process), step_link, _letters(lt),
