@@ -100,7 +100,7 @@ def role_page(ctx, role) -> str:
     steps = q.role_steps(model, role.id)
     leads = [(r, lt) for r, lt in steps if "R" in lt or "A" in lt]
     asked = [(r, lt) for r, lt in steps if not ("R" in lt or "A" in lt)]
-    for rows_in, title, anchor in ((leads, f"{role.name}执行或批准的流程", "processes"),
+    for rows_in, title, anchor in ((leads, f"{role.name}经办或批准的流程", "processes"),
                                    (asked, f"需要咨询或知会{role.name}的步骤", "consulted")):
         if not rows_in:
             continue
