@@ -18,6 +18,7 @@ help:
 	@echo "make test    run every test"
 	@echo "make build   strict static site into site/"
 	@echo "make check   check the data (handbook check)"
+	@echo "make checklists  print the checklists and the handbook as A4 PDFs into print/"
 
 # Idempotent: re-installs only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -53,6 +54,10 @@ check: $(STAMP)
 build: $(STAMP)
 	$(BIN)/handbook build
 
+# One A4 PDF per checklist, the booklet and the handbook PDF, into print/.
+checklists: $(STAMP)
+	$(BIN)/handbook checklists
+
 serve: $(STAMP)
 	$(BIN)/handbook check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -62,3 +67,14 @@ test: $(STAMP) system-deps
 
 clean:
 	rm -rf site .pytest_cache
+
+# Files generated from the data and declarations (CODEOWNERS, editor settings):
+# `make generated` rewrites them; `make generated-check` fails when stale.
+.PHONY: generated generated-check
+generated: $(STAMP)
+	$(BIN)/handbook codeowners --write >/dev/null
+	$(BIN)/handbook editor --write >/dev/null
+
+generated-check: $(STAMP)
+	$(BIN)/handbook codeowners >/dev/null
+	$(BIN)/handbook editor >/dev/null

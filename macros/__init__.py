@@ -13,6 +13,9 @@ from pathlib import Path
 # family never touches the others.
 MACRO_MODULES: tuple[str, ...] = (
     "site_macros",
+    "checklist_pages",
+    "timepages",  # deadlines and calendar pages (macros/timepages.py)
+    "changelog",
 )
 
 

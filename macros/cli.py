@@ -18,6 +18,13 @@ from .commands import UsageError
 COMMANDS = {
     "check": ("check", "检查数据：YAML、模式、引用和制度规则 (check the data)"),
     "build": ("build", "检查后严格构建网站到 site/ (check, then build the site strictly)"),
+    "checklists": ("checklists", "打印检查单、检查单汇编和整本手册为 A4 PDF (print the checklists and the handbook)"),
+    "due": ("due", "按规则计算截止日期并说明算法 (due date of a time limit, and how)"),
+    "calendar": ("calendar", "生成 iCalendar 日历订阅 (write the iCalendar feeds)"),
+    "new": ("new", "新建一条数据（角色、流程、步骤……），生成后即通过检查 (scaffold a new entity)"),
+    "impact": ("impact", "列出与 git 基线相比改动的数据及其影响，输出 Markdown (change-impact report)"),
+    "codeowners": ("codeowners", "由 data/owners.yml 生成 .github/CODEOWNERS (generate CODEOWNERS)"),
+    "editor": ("editor", "由数据类型声明生成 .vscode/settings.json 的 yaml.schemas (editor schema config)"),
     "coverage": ("coverage", "制度条款覆盖情况 (which data implements each clause of the policy)"),
 }
 

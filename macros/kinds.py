@@ -39,6 +39,9 @@ FILES = (
     FileKind("data/glossary.yml", "glossary.schema.json"),
     FileKind("data/sources.yml", "sources.schema.json"),
     FileKind("data/open_questions.yml", "open_questions.schema.json"),
+    FileKind("data/privacy.yml", "privacy.schema.json"),
+    FileKind("checklists/*.yml", "checklist.schema.json", many=True),
+    FileKind("data/owners.yml", "owners.schema.json"),
 )
 
 ENTITIES = (
@@ -72,6 +75,8 @@ ENTITIES = (
     EntityKind("term", "data/glossary.yml", ("terms",), "Term"),
     EntityKind("clause", "data/sources.yml", ("clauses",), "Clause"),
     EntityKind("question", "data/open_questions.yml", ("questions",), "Question"),
+    EntityKind("checklist", "checklists/*.yml", (), "Checklist"),
+    EntityKind("owner-area", "data/owners.yml", ("areas",), "OwnerArea"),
 )
 
 # Files under these folders that no FileKind matches are reported, so a file

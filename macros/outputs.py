@@ -7,5 +7,22 @@ in one place, so the build order is visible.
 from __future__ import annotations
 
 
+def print_pdfs(result, site_dir):
+    """The checklist PDFs, the booklet and the handbook PDF under site/print/."""
+    from mkdocs.exceptions import Abort
+
+    from .fonts import NoCJKFont
+    from .printing import write_pdfs
+    try:
+        write_pdfs(result, site_dir / "print")
+    except NoCJKFont as exc:  # a build without its PDFs is not a complete site
+        raise Abort(str(exc)) from None
+
+
 def steps():
-    return []
+    from . import calendar, export
+    return [
+        print_pdfs,  # site/print/*.pdf
+        calendar.output_step,  # site/calendar/*.ics
+        export.output_step,  # site/api/v1/
+    ]

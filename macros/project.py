@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import references
+from . import privacy, references
 from . import schema as schemas
 from .kinds import DATA_DIRS, FILES, IGNORED_SUFFIXES
 from .model import Model
@@ -93,6 +93,8 @@ def load(root: Path, today=None) -> Result:
                     doc.file, line, col, schemas.message(leaf),
                     breadcrumb=model.breadcrumb(doc, path),
                     rule="reference" if leaf.validator == "x-ref" else "schema"))
+
+    problems += privacy.scan(root, model)
 
     if not any(p.severity == ERROR for p in problems):
         from .rules import run_rules

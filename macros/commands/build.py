@@ -39,7 +39,8 @@ def build_site(root: Path, site_dir: Path) -> int:
         print(format_text(result.problems))
         return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    _remove_leftovers(site_dir)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     handler = _Collect()
     logging.getLogger("mkdocs").addHandler(handler)
     try:
@@ -59,6 +60,13 @@ def build_site(root: Path, site_dir: Path) -> int:
         logging.getLogger("mkdocs").removeHandler(handler)
     _swap(tmp, site_dir)
     return 0
+
+
+def _remove_leftovers(site_dir: Path):
+    """A build killed outright (SIGKILL, power cut) cannot clean up after
+    itself; its temporary folder is removed by the next build."""
+    for stale in site_dir.parent.glob(f".{site_dir.name}-build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _swap(new: Path, site_dir: Path):

@@ -25,12 +25,15 @@ class Finding:
     severity: str = ERROR
 
 
-def rule(rule_id: str):
+def rule(rule_id: str, *, needs_today: bool = False):
+    """Register a rule. `needs_today=True`: it is called as fn(model, today),
+    so date-dependent checks (review freshness) are testable with a fixed day."""
     def register(fn):
         if rule_id in RULES:
             raise ValueError(f"rule id {rule_id!r} registered twice")
         RULES[rule_id] = fn
         fn.rule_id = rule_id
+        fn.needs_today = needs_today
         return fn
     return register
 
@@ -43,9 +46,14 @@ def run_rules(model, today=None) -> list[Problem]:
     from . import approvals, deadlines, documents, measures, organisation, traceability  # noqa: F401
     from . import structure  # noqa: F401  (registers on import)
     from . import policy  # noqa: F401
+    from . import checklists  # noqa: F401
+    from . import editing  # noqa: F401
+    if today is None:
+        import datetime
+        today = datetime.date.today()
     problems = []
     for rule_id, fn in RULES.items():
-        for f in fn(model):
+        for f in (fn(model, today) if getattr(fn, "needs_today", False) else fn(model)):
             path = f.entity.path + f.path
             line, col = f.entity.doc.where(path)
             problems.append(Problem(

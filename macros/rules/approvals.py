@@ -69,3 +69,23 @@ def promotion_goes_up(model):
             if (target.get("rank") or 0) <= (role.get("rank") or 0):
                 yield Finding(role, f"promotion from '{role.id}' (rank {role.get('rank')}) to '{target_id}' "
                                     f"(rank {target.get('rank')}) does not go up", ("promotion", "to", i))
+
+
+@rule("retroactive-approval")
+def retroactive_approval(model):
+    """Acting first and approving afterwards is allowed only with the approval
+    in the same process: a step that needs a level with `retroactive_approval`
+    (紧急执行) is followed by an approval step whose deadline is no longer than
+    that level's (事后五日内补办审批)."""
+    for process in model.all("process"):
+        steps = model.children(process, "step")
+        for i, step in enumerate(steps):
+            level = model.get("permission", step.data["permission"])
+            limit = level.get("retroactive_approval")
+            if not limit or "amount" not in limit:
+                continue
+            later = [s.data["deadline"] for s in steps[i + 1:] if s.data.get("approval")]
+            if not any(d.get("unit") == limit["unit"] and d.get("amount", 0) <= limit["amount"] for d in later):
+                yield Finding(step, f"step '{step.data['id']}' needs {level.name} ({level.id}), which must be "
+                                    f"approved afterwards within {limit['amount']} {limit['unit']}: add a later "
+                                    "approval step with that deadline", ("permission",))

@@ -1,0 +1,182 @@
+/* Deadline calculator of the deadlines page.
+ *
+ * The same algorithm as macros/due.py and the same text as `handbook due`
+ * (macros/commands/due.py explain()), line for line; the rules and the
+ * holiday / make-up working-day table come from the page itself
+ * (<script id="hb-calc-data">, generated at build time by the Python code),
+ * so the two cannot drift apart in data. tests/test_deadline_browser.py
+ * compares this calculator with the CLI. No network, no libraries.
+ */
+(function () {
+  "use strict";
+
+  var WEEKDAYS = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
+  var UNIT_ZH = {calendar_days: "自然日", working_days: "工作日", weeks: "周", months: "个月",
+                 years: "年", same_day: "当日", next_monday: "下周一", first_day_of_next_month: "下月首日"};
+  var MAX_WORKING_DAYS = 1000;
+
+  // Dates are whole days in UTC, so the visitor's time zone never shifts them.
+  function parse(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    if (!m) return null;
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return iso(d) === text ? d : null;
+  }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function iso(d) { return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate()); }
+  function weekday(d) { return (d.getUTCDay() + 6) % 7; }  // Monday = 0, as in Python
+  function addDays(d, n) { return new Date(d.getTime() + n * 86400000); }
+  function dayZh(d) { return iso(d) + "（" + WEEKDAYS[weekday(d)] + "）"; }
+  function addMonths(d, months) {
+    var index = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+    var year = Math.floor(index / 12), month = index % 12;
+    var last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(year, month, Math.min(d.getUTCDate(), last)));
+  }
+
+  function Calendar(table) {
+    this.t = table;
+  }
+  Calendar.prototype.covered = function (d) {
+    var y = d.getUTCFullYear();
+    return y >= this.t.first_year && y <= this.t.last_year;
+  };
+  Calendar.prototype.require = function (d) {
+    if (this.covered(d)) return;
+    var y = d.getUTCFullYear(), t = this.t;
+    throw new Error(y + " 年的法定节假日和调休安排尚未收录：" + t.library + " 只覆盖 " + t.first_year + "–" +
+      t.last_year + " 年，无法按工作日计算 (no holiday data for " + y + "; " + t.library + " covers " +
+      t.first_year + "-" + t.last_year + "; upgrade it once the State Council publishes that year's schedule)");
+  };
+  Calendar.prototype.isWorkday = function (d) {
+    this.require(d);
+    var key = iso(d);
+    return key in this.t.workdays || (weekday(d) <= 4 && !(key in this.t.holidays));
+  };
+  Calendar.prototype.describe = function (d) {
+    if (!this.covered(d)) return "";
+    var key = iso(d);
+    if (key in this.t.workdays && weekday(d) >= 5) return "调休上班日（" + this.t.workdays[key] + "）";
+    if (key in this.t.holidays) return "法定节假日（" + this.t.holidays[key] + "）";
+    if (weekday(d) >= 5) return "周末";
+    return "";
+  };
+
+  function workingDays(cal, start, amount, how) {
+    if (amount > MAX_WORKING_DAYS) throw new Error(amount + " working days is more than " + MAX_WORKING_DAYS);
+    how.push("从 " + dayZh(start) + " 的次日起数 " + amount + " 个工作日（起算日不计），按国务院公布的法定节假日和调休安排（" +
+      cal.t.library + "）");
+    cal.require(start);
+    var day = start, counted = 0, skipped = [], makeup = [];
+    while (counted < amount) {
+      day = addDays(day, 1);
+      if (cal.isWorkday(day)) {
+        counted += 1;
+        if (weekday(day) >= 5) makeup.push(day);
+      } else {
+        skipped.push(day);
+      }
+    }
+    var runs = [];
+    skipped.forEach(function (d) {
+      var what = cal.describe(d), last = runs[runs.length - 1];
+      if (last && last.what === what && (d - last.to) === 86400000) last.to = d;
+      else runs.push({from: d, to: d, what: what});
+    });
+    runs.forEach(function (r) {
+      var span = iso(r.from) === iso(r.to) ? iso(r.from) : iso(r.from) + " 至 " + iso(r.to);
+      how.push("跳过 " + span + "：" + r.what);
+    });
+    makeup.forEach(function (d) { how.push("计入 " + iso(d) + "：" + cal.describe(d)); });
+    how.push("第 " + amount + " 个工作日是 " + dayZh(day));
+    return day;
+  }
+
+  function compute(cal, limit, start) {
+    var unit = limit.unit, amount = limit.amount, how = [], date;
+    if (unit === "calendar_days") {
+      date = addDays(start, amount);
+      how.push(iso(start) + " 加 " + amount + " 个自然日（周末和节假日照常计算）= " + iso(date));
+    } else if (unit === "working_days") {
+      date = workingDays(cal, start, amount, how);
+    } else if (unit === "weeks") {
+      date = addDays(start, 7 * amount);
+      how.push(iso(start) + " 加 " + amount + " 周（" + 7 * amount + " 天）= " + iso(date));
+    } else if (unit === "months" || unit === "years") {
+      date = addMonths(start, amount * (unit === "years" ? 12 : 1));
+      how.push(iso(start) + " 加 " + amount + " " + UNIT_ZH[unit] + " = " + iso(date));
+      if (date.getUTCDate() !== start.getUTCDate()) {
+        how.push(date.getUTCFullYear() + " 年 " + (date.getUTCMonth() + 1) + " 月没有 " + start.getUTCDate() +
+          " 日，取该月最后一天");
+      }
+    } else if (unit === "same_day") {
+      date = start;
+      how.push("当日完成：截止日就是起算日 " + iso(start));
+    } else if (unit === "next_monday") {
+      date = addDays(start, 7 - weekday(start));
+      how.push(dayZh(start) + " 之后的第一个星期一 = " + iso(date));
+    } else if (unit === "first_day_of_next_month") {
+      date = addMonths(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)), 1);
+      how.push(start.getUTCFullYear() + " 年 " + (start.getUTCMonth() + 1) + " 月的下一个月的第一天 = " + iso(date));
+    } else {
+      throw new Error("unknown unit '" + unit + "'");
+    }
+    if (unit !== "working_days") {
+      var what = cal.describe(date);
+      if (what) how.push("注意：" + iso(date) + " 是" + what + "；本时限按" + UNIT_ZH[unit] + "计，不顺延");
+    }
+    if (limit.at_least) how.push("这是下限（不短于）：" + iso(date) + " 是最早可以的日期，不是截止日期");
+    return {date: date, atLeast: !!limit.at_least, how: how};
+  }
+
+  // The lines `handbook due RULE DATE` prints.
+  function explain(cal, rule, start) {
+    var due = compute(cal, rule.limit, start);
+    var lines = [(due.atLeast ? "最早日期" : "截止日期") + "：" + dayZh(due.date),
+      "规则：" + rule.id + " " + rule.name + (rule.source.length ? "（出处：" + rule.source.join("、") + "）" : ""),
+      "时限：" + rule.words,
+      "起算：" + dayZh(start)];
+    if (rule.open_question) lines.push("待决问题：" + rule.open_question.id + " " + rule.open_question.name);
+    lines.push("计算：");
+    due.how.forEach(function (h) { lines.push("  " + h); });
+    return lines;
+  }
+
+  function init() {
+    var form = document.getElementById("hb-calc"), dataEl = document.getElementById("hb-calc-data");
+    if (!form || !dataEl || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    var data = JSON.parse(dataEl.textContent), cal = new Calendar(data.holidays), rules = {};
+    data.rules.forEach(function (r) { rules[r.id] = r; });
+    var ruleEl = document.getElementById("hb-calc-rule"), dateEl = document.getElementById("hb-calc-date");
+    var out = document.getElementById("hb-calc-out");
+    function run() {
+      var rule = rules[ruleEl.value], start = parse(dateEl.value);
+      if (!rule || !start) {
+        out.textContent = "请输入 YYYY-MM-DD 格式的起算日期。";
+        out.dataset.state = "error";
+        return;
+      }
+      try {
+        out.textContent = explain(cal, rule, start).join("\n");
+        out.dataset.state = "ok";
+      } catch (e) {
+        out.textContent = e.message;
+        out.dataset.state = "error";
+      }
+    }
+    document.getElementById("hb-calc-go").addEventListener("click", run);
+    ruleEl.addEventListener("change", function () { if (dateEl.value) run(); });
+    dateEl.addEventListener("change", run);
+    var hash = /^#rule=([^&]+)(?:&date=(\d{4}-\d{2}-\d{2}))?$/.exec(location.hash);
+    if (hash && rules[decodeURIComponent(hash[1])]) {
+      ruleEl.value = decodeURIComponent(hash[1]);
+      if (hash[2]) { dateEl.value = hash[2]; run(); }
+    }
+  }
+
+  // Material's instant navigation swaps pages without a load event.
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,147 @@
+"""handbook new KIND ID [DIR] [--print]: scaffold a new entity that checks clean.
+
+File-per-entity kinds (processes, checklists) get a new file, never an
+overwrite. List kinds (roles, meetings, ...) and nested kinds (a step:
+`handbook new step enrolment.my-step`) are appended as text at the end of
+their list, keeping the rest of the file untouched. Before anything is
+written the result is checked on a copy of the project; when it would not
+check clean, or the file's shape makes appending unsafe, the snippet is
+printed with where to paste it, and nothing is written.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from . import UsageError, project_root
+from .. import schema as schemas
+from ..append import append_item, item_indent
+from ..kinds import DATA_DIRS, ENTITIES, FILES
+from ..problems import format_text
+from ..project import load
+from ..scaffold import CHECK_MARK, PLACEHOLDER, Generator, render_list, render_mapping
+from ..yamlio import decode
+
+_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def add_arguments(p):
+    kinds = ", ".join(k.kind for k in ENTITIES if k.at or _many(k))
+    p.add_argument("kind", metavar="KIND", help=f"要新建的数据类型 (kind): {kinds}")
+    p.add_argument("id", metavar="ID", help="新条目的英文标识，例如 graduation；步骤写 流程.步骤，例如 enrolment.archive")
+    p.add_argument("dir", nargs="?", help="project directory (default: the current one)")
+    p.add_argument("--print", action="store_true", help="只显示生成的内容，不写文件")
+
+
+def _many(k) -> bool:
+    return any(fk.pattern == k.pattern and fk.many for fk in FILES)
+
+
+def _schema_file(k) -> str:
+    return next(fk.schema for fk in FILES if fk.pattern == k.pattern)
+
+
+def plan(root: Path, kind: str, ident: str, today: date):
+    """(target file, new full text or None, snippet lines, where-to-paste hint)."""
+    k = next((e for e in ENTITIES if e.kind == kind), None)
+    if k is None or not (k.at or _many(k)):
+        choices = ", ".join(e.kind for e in ENTITIES if e.at or _many(e))
+        raise UsageError(f"unknown or not creatable kind {kind!r}; choose one of: {choices}")
+    result = load(root, today=today)
+    if not result.ok:
+        raise UsageError(f"the project has {len(result.errors)} error(s) already; "
+                         "fix them first (handbook check), then run handbook new again")
+    model = result.model
+    scope, local = None, ident
+    if k.parent:
+        scope, _, local = ident.rpartition(".")
+        parent = model.get(k.parent, scope)
+        if parent is None:
+            raise UsageError(f"write ID as {k.parent}.{kind}-id, e.g. enrolment.archive "
+                             f"(no {k.parent} {scope!r})")
+    # A file kind's id becomes a file name: only kebab-case, never a path.
+    # Other ids are checked by the schema with the rest of the new entity.
+    if not k.at and not _ID.match(local):
+        raise UsageError(f"{local!r} is not a valid id: lowercase letters, digits and hyphens, e.g. graduation")
+    if model.get(kind, ident) is not None:
+        raise UsageError(f"{kind} {ident!r} already exists")
+
+    registry, by_name = schemas.load_registry(root)
+    top = by_name[_schema_file(k)]
+    resolver = registry.resolver(base_uri=top["$id"])
+    # Kinds sit at the top of a file or in one top-level list (kinds.py).
+    entity_schema = {"$ref": f"#/properties/{k.at[0]}/items"} if k.at else top
+    gen = Generator(registry, model, scope if k.parent else (ident if not k.at else None), today)
+    data = gen.entity(entity_schema, resolver, local)
+
+    if not k.at:  # a file of its own
+        target = PurePosixPath(k.pattern.replace("*", ident)).as_posix()
+        rel_schema = os.path.relpath(f"data/schemas/{_schema_file(k)}", PurePosixPath(target).parent.as_posix())
+        lines = [f"# yaml-language-server: $schema={rel_schema}",
+                 f"# 由 handbook new 生成：把「{PLACEHOLDER}」换成真实内容，核对标有「{CHECK_MARK}」的值，"
+                 "然后运行 handbook check。"]
+        lines += render_mapping(data, gen.comments, 0)
+        if (root / target).exists():
+            raise UsageError(f"{target} already exists: not overwritten")
+        return target, "\n".join(lines) + "\n", lines, f"新文件 {target}"
+
+    target = parent.doc.file if k.parent else k.pattern
+    raw = (root / target).read_bytes()
+    text = decode(raw, target)
+    indent = item_indent(text, k.at[0])
+    lines = render_mapping(data, gen.comments, indent + 2, first_prefix="- ")
+    new_text = append_item(text, k.at[0], lines, data, target)
+    if new_text is not None and raw.startswith(b"\xef\xbb\xbf"):
+        new_text = "\ufeff" + new_text
+    if new_text is not None and b"\r\n" in raw:
+        new_text = new_text.replace("\n", "\r\n")
+    return target, new_text, lines, f"{target} 中 {k.at[0]}: 列表的末尾"
+
+
+def verify(root: Path, target: str, new_text: str, today: date):
+    """Load a copy of the project with the change: the Result it gives."""
+    with tempfile.TemporaryDirectory(prefix="handbook-new-") as tmp:
+        copy = Path(tmp) / "project"
+        for top in DATA_DIRS:
+            if (root / top).is_dir():
+                shutil.copytree(root / top, copy / top)
+        (copy / target).parent.mkdir(parents=True, exist_ok=True)
+        (copy / target).write_bytes(new_text.encode("utf-8"))
+        return load(copy, today=today)
+
+
+def run(args) -> int:
+    root = project_root(args.dir)
+    today = date.today()
+    target, new_text, lines, where = plan(root, args.kind, args.id, today)
+    snippet = "\n".join(lines)
+    if new_text is None:
+        print(f"无法安全地自动追加到 {target}（文件结构特殊）。请把下面的内容粘贴到{where}：\n")
+        print(snippet)
+        return 1
+    result = verify(root, target, new_text, today)
+    if not result.ok:
+        print(f"生成的内容没有通过检查，未写入文件。请把下面的内容粘贴到{where}，再按提示修改：\n")
+        print(snippet + "\n")
+        print(format_text(result.problems))
+        return 1
+    if args.print:
+        print(f"# 将写入{where}：\n{snippet}")
+        return 0
+    path = root / target
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "xb") as fh:  # "x": never overwrite a file that appeared meanwhile
+            fh.write(new_text.encode("utf-8"))
+    else:  # an append: write beside, then rename, so a crash never leaves half a file
+        tmp = path.with_name(f".{path.name}.new")
+        tmp.write_bytes(new_text.encode("utf-8"))
+        os.replace(tmp, path)
+    print(f"已写入{where}：\n{snippet}\n")
+    print(f"下一步：把「{PLACEHOLDER}」换成真实内容，核对标有「{CHECK_MARK}」的值，然后运行 handbook check"
+          f"（或 make serve 预览）。")
+    return 0

@@ -1,0 +1,142 @@
+"""The iCalendar feeds: they parse, hold every recurring obligation of the
+data, recur as the data says, and are byte-identical from build to build."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrulestr
+from icalendar import Calendar
+
+from conftest import ROOT
+from macros import calendar as feeds
+from macros.cli import main
+from macros.project import load
+
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    result = load(ROOT)
+    assert result.ok, [p.format() for p in result.errors]
+    return result
+
+
+def _recurring_values(node, path=()):
+    """Every `cycle` mapping, and every role's rotation period, found by a plain
+    walk of the YAML (independent of the schema walk the code uses)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "cycle" and isinstance(value, dict) and "interval" in value:
+                yield path + (key,), value
+            elif key == "period" and path and path[-1] == "rotation":
+                yield path + (key,), value
+            else:
+                yield from _recurring_values(value, path + (key,))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _recurring_values(item, path + (i,))
+
+
+def _expected_count(result):
+    return sum(1 for doc in result.model.docs for _ in _recurring_values(doc.data))
+
+
+def _events(data: bytes):
+    cal = Calendar.from_ical(data)
+    return cal, [c for c in cal.walk("VEVENT")]
+
+
+@pytest.fixture(scope="module")
+def written(shipped, tmp_path_factory):
+    out = tmp_path_factory.mktemp("feeds")
+    return out, feeds.write_feeds(shipped, out)
+
+
+def test_department_feed_holds_every_recurring_obligation(shipped, written):
+    out, counts = written
+    cal, events = _events((out / "department.ics").read_bytes())
+    assert len(events) == _expected_count(shipped) == counts["department.ics"]
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    for e in events:
+        assert "RRULE" in e and "DTSTAMP" in e and "DTSTART" in e and str(e["SUMMARY"])
+        assert str(e["UID"]).endswith("@xueji-handbook")
+    tz = [str(t["TZID"]) for t in cal.walk("VTIMEZONE")]
+    assert tz == ["Asia/Shanghai"]
+
+
+def test_timed_events_are_in_shanghai_time(written):
+    out, _ = written
+    data = (out / "department.ics").read_text(encoding="utf-8")
+    _, events = _events(data.encode())
+    timed = [e for e in events if isinstance(e.decoded("DTSTART"), dt.datetime)]
+    assert timed, "meetings are timed events"
+    for e in timed:
+        assert e.decoded("DTSTART").tzinfo is not None
+        assert "DTSTART;TZID=Asia/Shanghai:" in data
+
+
+def test_the_policy_obligations_are_all_there(written):
+    out, _ = written
+    _, events = _events((out / "department.ics").read_bytes())
+    summaries = " ".join(str(e["SUMMARY"]) for e in events)
+    for word in ("周会", "双周会", "季度战略会", "日报", "周报", "月报", "演练", "审计", "合规培训", "授权", "轮岗"):
+        assert word in summaries, word
+
+
+def test_occurrences_match_the_cycle(shipped):
+    """Expanding each RRULE over two years gives as many occurrences as the
+    cycle asks for (e.g. 合规培训 at least twice a year, 季度 eight times)."""
+    obs, problems = feeds.obligations(shipped)
+    assert problems == []
+    for o in obs:
+        unit, n, times = o.cycle["unit"], o.cycle.get("interval", 1), o.cycle.get("times", 1)
+        start = dt.datetime.combine(o.series.start, dt.time())
+        rule = rrulestr(_rrule_text(o), dtstart=start)
+        if unit in PERIOD_MONTHS:
+            months = max(24, 2 * PERIOD_MONTHS[unit] * n)
+            end = start.replace(day=1) + relativedelta(months=months)  # whole periods only
+            expected = months // (PERIOD_MONTHS[unit] * n) * times
+        elif unit == "week":
+            end, expected = start + dt.timedelta(weeks=104), 104 // n * times
+        else:
+            end, expected = start + dt.timedelta(days=728), 728 // n
+        got = len(list(rule.between(start, end, inc=False))) + 1  # + the start itself
+        assert got == expected, (o.id, o.cycle, got, expected)
+
+
+def _rrule_text(o):
+    from icalendar import vRecur
+    return vRecur(o.series.rrule).to_ical().decode()
+
+
+def test_role_feeds_carry_what_the_role_is_named_in(shipped, written):
+    out, counts = written
+    internal = [r.id for r in shipped.model.all("role") if r.get("kind") == "internal"]
+    for role_id in internal:
+        assert f"{role_id}.ics" in counts
+    for meeting in shipped.model.all("meeting"):
+        _, events = _events((out / f"{meeting.data['chair']}.ics").read_bytes())
+        assert f"cycle.{meeting.id}@xueji-handbook" in {str(e["UID"]) for e in events}, meeting.id
+    for name, count in counts.items():
+        assert len(_events((out / name).read_bytes())[1]) == count
+
+
+def test_feeds_are_reproducible(shipped, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    feeds.write_feeds(shipped, tmp_path / "a")
+    feeds.write_feeds(shipped, tmp_path / "b")
+    for path in (tmp_path / "a").iterdir():
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    feeds.write_feeds(shipped, tmp_path / "c")
+    assert b"DTSTAMP:20260101T000000Z" in (tmp_path / "c" / "department.ics").read_bytes()
+
+
+def test_calendar_command(tmp_path, capsys):
+    assert main(["calendar", str(ROOT), "--out", str(tmp_path / "cal")]) == 0
+    out = capsys.readouterr().out
+    assert "department.ics:" in out and (tmp_path / "cal" / "department.ics").exists()

@@ -1,0 +1,71 @@
+"""The changelog page: from git history, reproducible for a commit, and a
+clear line (not a crash) outside a git checkout."""
+from __future__ import annotations
+
+import os
+import shutil
+
+from conftest import ROOT, copy_shipped, make_project
+from git_helpers import commit_all, edit, git, init
+from macros.changelog import NO_GIT, render
+
+
+def _history(tmp_path):
+    root = make_project(tmp_path)
+    init(root)
+    commit_all(root, "Base handbook", date="2026-03-01T09:00:00+08:00")
+    edit(root / "data/roles.yml", "name: 招生学籍主管", "name: 招生学籍业务主管")
+    commit_all(root, "Rename the enrolment manager", date="2026-04-02T01:30:00+08:00")
+    (root / "README.txt").write_text("not data\n", encoding="utf-8")
+    commit_all(root, "Docs only: not in the changelog", date="2026-04-03T10:00:00+00:00")
+    return root
+
+
+def test_lists_dates_subjects_files_and_entities(tmp_path):
+    text = render(_history(tmp_path))
+    lines = text.splitlines()
+    # newest first; committer dates in UTC (01:30 +08:00 is the 1st of April in UTC)
+    assert lines[0] == "## 2026-04-01"
+    assert lines[2].startswith("- **Rename the enrolment manager**（`")
+    assert lines[3] == "    - 修改 `data/roles.yml`：修改角色「招生学籍业务主管」(`manager-enrolment`)"
+    assert "## 2026-03-01" in lines
+    assert "Docs only" not in text
+    first = text.split("## 2026-03-01")[1]
+    assert "新增文件 `data/roles.yml`：新增角色「总监」(`director`)" in first
+    assert "等共 " in first  # a first import names a few entities, then counts
+
+
+def test_same_commit_same_page_whatever_the_machine(tmp_path, monkeypatch):
+    root = _history(tmp_path)
+    first = render(root)
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    (root / "data/meetings.yml").write_text("uncommitted edits do not show\n", encoding="utf-8")
+    assert render(root) == first
+
+
+def test_subjects_are_inert(tmp_path):
+    root = _history(tmp_path)
+    edit(root / "data/roles.yml", "name: 总监", "name: 部门总监")
+    commit_all(root, "<img src=x onerror=alert(1)> [x](javascript:y)")
+    text = render(root)
+    assert "<img" not in text and "&lt;img" in text and "\\[x\\](javascript:y)" in text
+
+
+def test_outside_git_one_clear_line(tmp_path):
+    assert render(make_project(tmp_path)) == NO_GIT
+
+
+def test_site_builds_outside_git_with_the_clear_line(tmp_path):
+    from macros.commands.build import build_site
+    root = copy_shipped(tmp_path)  # copied without .git
+    (root / "checklists").mkdir(exist_ok=True)  # mkdocs.yml watches it
+    site = tmp_path / "site"
+    assert build_site(root, site) == 0
+    html = (site / "changelog" / "index.html").read_text(encoding="utf-8")
+    assert "变更记录来自 git 历史：本次构建不在 git 仓库中" in html
+
+
+def test_the_shipped_page_uses_the_macro():
+    text = (ROOT / "docs" / "changelog.md").read_text(encoding="utf-8")
+    assert "render_macros: true" in text and "{{ changelog() }}" in text

@@ -1,0 +1,121 @@
+"""The deadlines page's calculator gives the same answer as `handbook due`.
+
+The shipped project plus the every-unit fixture process is built, served on a
+free port and opened in Chromium with every request not to 127.0.0.1
+blocked; for each (rule, date) the page's text is compared line for line
+with what the CLI prints (or, for an error, with its message)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+
+import pytest
+
+from conftest import FIXTURES, copy_shipped, need_system
+from macros.cli import main
+
+CASES = [
+    ("time-limits.working-three", "2026-09-30"),  # across 国庆 and its make-up Saturday
+    ("time-limits.working-five", "2026-09-18"),  # the make-up Sunday before 国庆
+    ("time-limits.working-three", "2026-02-12"),  # across 春节
+    ("time-limits.working-five", "2026-12-28"),  # into 2027: no holiday data, an error
+    ("time-limits.calendar-three", "2026-09-30"),  # lands on a holiday, not moved
+    ("time-limits.two-weeks", "2026-03-10"),
+    ("time-limits.one-month", "2024-01-31"),
+    ("time-limits.three-years", "2024-02-29"),
+    ("time-limits.same-day", "2026-07-15"),
+    ("time-limits.next-monday", "2026-10-05"),
+    ("time-limits.next-month", "2026-12-31"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("calc")
+    root = copy_shipped(tmp)
+    (root / "checklists").mkdir(exist_ok=True)
+    shutil.copytree(FIXTURES / "valid" / "every-deadline-unit" / "files", root, dirs_exist_ok=True)
+    assert main(["build", str(root), "--site-dir", str(tmp / "site")]) == 0
+    return root, tmp / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    _, site_dir = site
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def cli_lines(root, rule, date, capsys) -> list[str]:
+    capsys.readouterr()
+    code = main(["due", rule, date, "--dir", str(root)])
+    out = capsys.readouterr()
+    if code == 0:
+        return out.out.rstrip("\n").splitlines()
+    return [out.err.strip().removeprefix("handbook due: ")]
+
+
+@pytest.mark.browser
+def test_browser_calculator_agrees_with_the_cli(site, server, tmp_path, capsys):
+    need_system("chromium", shutil.which("chromium") is not None)
+    from playwright.sync_api import sync_playwright
+    root, _ = site
+    blocked, errors = [], []
+
+    def route(r):
+        host = r.request.url.split("/")[2].split(":")[0] if "://" in r.request.url else ""
+        if host == "127.0.0.1" or r.request.url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path="/usr/bin/chromium", headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        try:
+            ctx.route("**/*", route)
+            page = ctx.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"{server}/deadlines/")
+            shipped_rules = page.eval_on_selector_all("#hb-calc-rule option", "els => els.map(e => e.value)")
+            cases = CASES + [(r, "2026-09-30") for r in shipped_rules if not r.startswith("time-limits.")]
+            assert len(cases) > len(CASES), "the shipped data's rules are in the calculator too"
+            for rule, date in cases:
+                page.select_option("#hb-calc-rule", rule)
+                page.fill("#hb-calc-date", date)
+                page.click("#hb-calc-go")
+                shown = page.text_content("#hb-calc-out").splitlines()
+                assert shown == cli_lines(root, rule, date, capsys), (rule, date)
+            # a direct link opens the calculator with the rule and the date filled in
+            page.goto(f"{server}/deadlines/#rule=time-limits.working-three&date=2026-09-30")
+            page.reload()
+            assert page.text_content("#hb-calc-out").startswith("截止日期：2026-10-10（星期六）")
+        finally:
+            ctx.close()
+    assert errors == []
+    assert blocked == []
+
+
+def test_built_site_has_feeds_export_and_pages(site):
+    _, site_dir = site
+    assert (site_dir / "calendar" / "department.ics").is_file()
+    assert (site_dir / "api" / "v1" / "handbook.json").is_file()
+    assert (site_dir / "api" / "v1" / "schemas" / "handbook.schema.json").is_file()
+    html = (site_dir / "calendar" / "index.html").read_text(encoding="utf-8")
+    assert 'href="department.ics"' in html
+    deadlines = (site_dir / "deadlines" / "index.html").read_text(encoding="utf-8")
+    assert 'id="hb-calc-data"' in deadlines and "time-limits.working-three" in deadlines
+    assert "javascripts/deadline-calc.js" in deadlines

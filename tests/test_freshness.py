@@ -1,0 +1,67 @@
+"""Review freshness: overdue reviews warn (never fail), with `today` injected;
+the yearly authorisation review of 制度 四.一; the site's "上次审核" text."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import FIXTURES, ROOT, make_project
+from macros.freshness import add_months, review_html, review_label, review_of
+from macros.project import load
+
+TODAY = date(2026, 11, 29)
+WARNINGS = sorted(p for p in (FIXTURES / "warnings").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", WARNINGS, ids=lambda p: p.name)
+def test_warning_case_reports_exact_lines_and_stays_ok(case, tmp_path):
+    result = load(make_project(tmp_path, case / "files"), today=TODAY)
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert [p.format() for p in result.problems] == expected
+    assert result.ok and not result.errors  # warnings never fail a check
+
+
+def _overdue_on(tmp_path, day):
+    root = make_project(tmp_path, FIXTURES / "warnings" / "review-overdue" / "files")
+    return [p for p in load(root, today=day).warnings if p.rule == "review-overdue"]
+
+
+def test_due_day_is_not_overdue_but_the_next_day_is(tmp_path):
+    # last_reviewed 2025-10-31 + 12 months = 2026-10-31
+    assert _overdue_on(tmp_path / "a", date(2026, 10, 31)) == []
+    assert len(_overdue_on(tmp_path / "b", date(2026, 11, 1))) == 1
+
+
+def test_add_months_clamps_to_the_end_of_the_month():
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2027, 12, 15), 1) == date(2028, 1, 15)
+    assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
+
+
+def test_shipped_data_is_warning_free_today_and_warns_when_it_ages():
+    assert [p.format() for p in load(ROOT).warnings] == []
+    later = load(ROOT, today=date(2099, 1, 1))
+    assert any(p.rule in ("review-overdue",) for p in later.warnings)
+    assert later.ok
+
+
+def test_authorisation_review_longer_than_a_year_is_an_error(tmp_path):
+    root = make_project(tmp_path, FIXTURES / "invalid" / "authorisation-review-too-long" / "files")
+    errors = load(root, today=TODAY).errors
+    assert [p.rule for p in errors] == ["authorisation-review-yearly"]
+
+
+def test_review_label_for_the_site():
+    data = {"review": {"last_reviewed": "2026-01-19", "cycle_months": 12}}
+    assert review_label(data) == "上次审核：2026-01-19（每 12 个月审核一次，下次 2027-01-19）"
+    assert review_label(data, date(2027, 2, 1)).endswith("，已超期）")
+    assert review_label({"name": "x"}) == ""
+    assert review_of({"review": {"last_reviewed": "2026-13-01", "cycle_months": 12}}) is None
+
+
+def test_review_html_is_escaped_and_marks_overdue():
+    data = {"review_info": {"last_reviewed": "2026-01-19", "cycle_months": 12}}
+    html = str(review_html(data, date(2027, 2, 1)))
+    assert html.startswith('<p class="hb-review hb-review--overdue">上次审核：2026-01-19')
+    assert str(review_html({}, TODAY)) == ""

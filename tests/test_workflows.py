@@ -1,0 +1,70 @@
+"""CI and pre-commit configuration: valid against their schemas, offline, and
+doing what CONTRIBUTING.md promises."""
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def _load(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_workflows_validate_against_the_vendored_schema():
+    files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
+    assert len(files) == 2
+    r = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                        *files], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def _runs(job):
+    return "\n".join(step.get("run", "") for step in job["steps"])
+
+
+def _uses(job):
+    return [step.get("uses", "").split("@")[0] for step in job["steps"]]
+
+
+def test_pull_request_workflow_checks_tests_builds_uploads_and_comments():
+    wf = _load(WORKFLOWS / "pr.yml")
+    assert "pull_request" in wf[True]  # PyYAML reads the `on:` key as True
+    (job,) = wf["jobs"].values()
+    assert job["container"].startswith("python:3.11")
+    runs = _runs(job)
+    for command in ("make check", "make test", "make build", "chromium", "fonts-noto-cjk"):
+        assert command in runs
+    test_step = next(s for s in job["steps"] if s.get("run") == "make test")
+    assert test_step["env"]["REQUIRE_BROWSER"] == "1"
+    assert 'handbook impact "origin/${{ github.base_ref }}"' in runs
+    assert "actions/upload-artifact" in _uses(job) and "actions/github-script" in _uses(job)
+    assert wf["permissions"]["pull-requests"] == "write"
+
+
+def test_pages_workflow_deploys_main():
+    wf = _load(WORKFLOWS / "pages.yml")
+    assert wf[True]["push"]["branches"] == ["main"]
+    assert "make build" in _runs(wf["jobs"]["build"])
+    assert "actions/upload-pages-artifact" in _uses(wf["jobs"]["build"])
+    assert _uses(wf["jobs"]["deploy"]) == ["actions/deploy-pages"]
+    assert wf["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_pre_commit_config_is_valid_and_its_hooks_pass_on_the_shipped_data():
+    config = ROOT / ".pre-commit-config.yaml"
+    r = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(config)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    hooks = {h["id"]: h for repo in _load(config)["repos"] for h in repo["hooks"]}
+    assert set(hooks) == {"handbook-check", "handbook-generated"}
+    for hook in hooks.values():
+        assert hook["language"] == "system" and hook["pass_filenames"] is False
+        r = subprocess.run(shlex.split(hook["entry"]), cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, hook["id"] + ": " + r.stdout + r.stderr
