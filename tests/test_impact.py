@@ -121,6 +121,6 @@ def test_site_url_turns_pages_into_links(repo):
 def test_page_urls_follow_the_documented_scheme():
     assert page_url("role", "director") == "roles/director/"
     assert page_url("process", "enrolment") == "processes/enrolment/"
-    assert page_url("step", "enrolment.data-entry", "process") == "processes/enrolment/#data-entry"
-    assert page_url("meeting", "weekly-meeting") == "meetings/#weekly-meeting"
+    assert page_url("step", "enrolment.data-entry", "process") == "processes/enrolment/#step-data-entry"
+    assert page_url("meeting", "weekly-meeting") == "meetings/#meeting-weekly-meeting"
     assert page_url("owner-area", "ops") is None

@@ -44,6 +44,9 @@ ROUTES: dict[str, tuple[str, str]] = {
     "clause": ("coverage/index.md", "clause-{id}"),
     "question": ("questions/index.md", "question-{id}"),
     "onboarding": ("first-week/index.md", "onboarding-{id}"),
+    # The print layer's hand-written index (docs/checklists.md) lists every
+    # checklist with its PDF; process pages link the PDFs directly.
+    "checklist": ("checklists.md", ""),
 }
 
 
@@ -80,6 +83,10 @@ def relative(to_src: str, from_src: str, directory_urls: bool = True) -> str:
     """URL of `to_src` (may carry #anchor) seen from the page `from_src`."""
     to_page, _, anchor = to_src.partition("#")
     suffix = f"#{anchor}" if anchor else ""
+    if not to_page.endswith(".md"):  # a file in the built site (a PDF, a feed)
+        here = page_url(from_src, directory_urls)
+        here_dir = here.rstrip("/") if directory_urls else posixpath.dirname(here)
+        return posixpath.relpath(to_page, here_dir or ".") + suffix
     if to_page == from_src:
         return suffix or "./"
     here, there = page_url(from_src, directory_urls), page_url(to_page, directory_urls)
