@@ -74,7 +74,7 @@ def generated(model) -> list[Page]:
         pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p)))
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):
-        if kind not in routed and model.all(kind):
+        if kind not in routed and kind not in links.NOT_SHOWN and model.all(kind):
             pages.append(Page(links.generic_page(kind), proc.kind_label(kind), _bind_kind(kind)))
     return pages
 

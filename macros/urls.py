@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Kinds that are not shown on the site.
-NOT_SHOWN = {"owner-area"}
+from .render.links import NOT_SHOWN  # noqa: E402  kinds not shown on the site
 
 
 @dataclass(frozen=True)

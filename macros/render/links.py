@@ -50,6 +50,15 @@ ROUTES: dict[str, tuple[str, str]] = {
 }
 
 
+# Kinds that are about maintaining the handbook, not about the department
+# (data/owners.yml: who maintains which file): no page, no links.
+NOT_SHOWN = {"owner-area"}
+
+
+def shown(entity) -> bool:
+    return entity is not None and entity.kind not in NOT_SHOWN
+
+
 def generic_page(kind: str) -> str:
     return f"more/{kind}.md"
 
@@ -111,7 +120,8 @@ class Linker:
         return relative(src, self.page, self.directory_urls)
 
     def to(self, entity, label=None) -> Markup:
-        return link(self.url(entity), esc(entity.name) if label is None else label)
+        text = esc(entity.name) if label is None else label
+        return link(self.url(entity), text) if shown(entity) else Markup(text)
 
     def ref(self, kind: str, ident: str, label=None) -> Markup:
         """Link to kind:id; an unknown target (should not happen after the

@@ -7,7 +7,7 @@ from . import queries as q
 from .fields import entity_section, field_cell, fields_table, listing, name_cell, review_html, sources_footer, \
     sources_html, value_html
 from .html import block, heading, joined, md_inline, table, ul
-from .links import target
+from .links import NOT_SHOWN, target
 from .svg import org
 from .timewords import deadline_text
 
@@ -142,6 +142,8 @@ _SHOWN_APART = {"step", "process", "path", "role", "onboarding"}
 def _other_mentions(ctx, role) -> Markup:
     rows = []
     for owner, path in ctx.model.referring(role):
+        if owner.kind in NOT_SHOWN:
+            continue
         if owner.kind in _SHOWN_APART and not (owner.kind == "process" and path[-1:] == ("owner",)):
             continue
         key = next((k for k in reversed(path) if isinstance(k, str)), "")

@@ -8,6 +8,7 @@ from . import queries as q
 from .context import VALUES
 from .fields import entity_anchor, fields_table, review_html, sources_html, value_html
 from .html import block, heading, joined, link, table, ul
+from .links import NOT_SHOWN
 from .svg import flow
 from .timewords import deadline_html, deadline_text
 
@@ -103,7 +104,7 @@ def process_page(ctx, process) -> str:
     for r in process.get("related") or []:
         items.append(Markup("相关流程：{}").format(ctx.ref("process", r)))
     for owner, _ in model.referring(process):
-        if owner.kind not in ("process", "step", "path", "checklist"):
+        if owner.kind not in ("process", "step", "path", "checklist", *NOT_SHOWN):
             items.append(Markup("{}：{}").format(ctx.text(kind_label(owner.kind)), ctx.to(owner)))
     if not items:
         items.append(Markup("本流程暂无单独的检查单。"))
