@@ -55,14 +55,14 @@ NAV = (
     ("首页", ["index.md"]),
     ("新人第一周", ["first-week/index.md", "first-week/*"]),
     ("组织与角色", ["organisation/index.md", "roles/*"]),
-    ("流程", ["processes/index.md", "processes/*"]),
+    ("流程", ["processes/index.md", "processes/*", "checklists.md"]),
     ("权限与职责", ["permissions/index.md", "permissions/*"]),
     ("文档与报告", ["documents/index.md", "documents/*"]),
-    ("会议", ["meetings/index.md", "meetings/*"]),
+    ("会议与日历", ["meetings/index.md", "meetings/*", "calendar.md", "deadlines.md"]),
     ("绩效与奖惩", ["kpis/index.md", "incentives/index.md"]),
     ("合规与风险", ["compliance/index.md", "risks/index.md"]),
     ("术语", ["glossary/index.md"]),
-    ("制度对照", ["coverage/index.md", "questions/index.md", "more/*"]),
+    ("制度对照", ["coverage/index.md", "questions/index.md", "changelog.md", "more/*"]),
     ("维护者", ["maintainers/*"]),
 )
 
@@ -76,8 +76,8 @@ def generated(model) -> list[Page]:
     pages += onboarding_pages(model)
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):
-        if kind not in routed and model.all(kind):
-            pages.append(Page(links.generic_page(kind), kind, _bind_kind(kind)))
+        if kind not in routed and kind not in links.NOT_SHOWN and model.all(kind):
+            pages.append(Page(links.generic_page(kind), proc.kind_label(kind), _bind_kind(kind)))
     return pages
 
 

@@ -25,8 +25,13 @@ def register(env, result):
     @env.macro
     def handbook_map():
         """Where to find what: one row per part of the handbook."""
+        from pathlib import Path
+        from .pages import generated
         c = ctx()
-        rows = [(p, t, w) for p, t, w in MAP]
+        # Hand-written pages of other parts (checklists, calendar) only when present.
+        made = {p.path for p in generated(result.model)}
+        docs = Path(env.conf["docs_dir"])
+        rows = [(p, t, w) for p, t, w in MAP if p in made or (docs / p).is_file()]
         return block(table(["想知道", "看这里"], [
             [c.text(w), Markup('<a href="{}">{}</a>').format(c.url_src(p), t)] for p, t, w in rows]))
 
@@ -40,6 +45,9 @@ MAP = (
     ("permissions/raci.md", "RACI 职责矩阵", "每一步谁执行、谁负责、咨询谁、知会谁"),
     ("documents/index.md", "文档命名与备份", "文件怎么命名、怎么备份、谁能调阅"),
     ("documents/reports.md", "日报、周报与月报", "报告什么时候交、交给谁"),
+    ("checklists.md", "检查单", "办业务时打印哪张检查单"),
+    ("deadlines.md", "时限一览与截止日期计算", "某件事的截止日期是哪天"),
+    ("calendar.md", "例会与周期性工作日历", "哪天开会、哪天交报告（可订阅）"),
     ("meetings/index.md", "会议与决议", "开什么会、谁主持、决议怎么跟踪"),
     ("kpis/index.md", "KPI 与考核", "考核什么指标、多久考核一次"),
     ("incentives/index.md", "奖励与惩罚", "做得好有什么奖励，出错有什么处罚"),

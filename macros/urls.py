@@ -1,37 +1,47 @@
 """Where each entity appears on the site, as site-relative URLs.
 
-The site owns the routes (macros/render/links.py declares kind -> docs page
-and anchor); this module only turns them into the URLs MkDocs serves with
-directory URLs: "roles/director/", "processes/enrolment/#step-material-review".
-The impact report uses it to name the pages a change touches.
+The declaration lives in macros/render/links.py (ROUTES), the one resolver
+the pages use; this module turns it into URLs with MkDocs' directory URLs.
+
+The site pages (issue 4) and the impact report (`handbook impact`) both use
+page_url(), so the report's links are the pages that really change.
 """
 from __future__ import annotations
 
-from .render import links
+from dataclasses import dataclass
 
-# Kinds that are not shown on the site (editing metadata).
-NOT_SHOWN = {"owner-area"}
-
-
-def target(entity) -> str:
-    """Docs-relative page (and anchor) of an entity, e.g. 'roles/director.md'."""
-    return links.target(entity)
+from .render.links import NOT_SHOWN  # noqa: E402  kinds not shown on the site
 
 
-def md_to_url(src: str) -> str:
-    """'roles/director.md' -> 'roles/director/'; 'meetings/index.md' -> 'meetings/'."""
-    if src == "index.md":
-        return ""
-    if src.endswith("/index.md"):
-        return src[: -len("index.md")]
-    return src[:-3] + "/"
+@dataclass(frozen=True)
+class _Ref:
+    """Just enough of an Entity for the site's resolver."""
+    kind: str
+    id: str
+    parent: str = ""
+
+    @property
+    def local_id(self) -> str:
+        return self.id.rsplit(".", 1)[-1] if self.parent else self.id
+
+
+def page_url(kind: str, ident: str, parent_kind: str = "") -> str | None:
+    """The site path of an entity, e.g. "roles/director/",
+    "processes/enrolment/#step-data-entry", "meetings/#meeting-weekly-meeting".
+    Delegates to the site's one resolver (macros/render/links.py), so the
+    impact report links exactly where the pages put things."""
+    from .render.links import page_url as built_url, target
+    if kind in NOT_SHOWN:
+        return None
+    parent = ident.rpartition(".")[0] if parent_kind else ""
+    page, _, anchor = target(_Ref(kind, ident, parent)).partition("#")
+    return built_url(page) + (f"#{anchor}" if anchor else "")
 
 
 def entity_url(entity) -> str | None:
-    if entity.kind in NOT_SHOWN:
-        return None
-    page, _, anchor = target(entity).partition("#")
-    return md_to_url(page) + (f"#{anchor}" if anchor else "")
+    from .kinds import ENTITIES
+    parent_kind = next((k.parent for k in ENTITIES if k.kind == entity.kind), "")
+    return page_url(entity.kind, entity.id, parent_kind)
 
 
 def page_of(url: str) -> str:

@@ -34,6 +34,12 @@ def project_with(tmp_path: Path, data_from: Path | None = None, overlay: Path | 
         shutil.rmtree(root / "data")
         shutil.copytree(data_from / "data", root / "data")
         shutil.copytree(keep, root / "data" / "schemas")
+        # Checklists refer to the data by id: they come with it.
+        # (templates and other non-data files stay).
+        for f in (root / "checklists").glob("*.yml"):
+            f.unlink()
+        if (data_from / "checklists").is_dir():
+            shutil.copytree(data_from / "checklists", root / "checklists", dirs_exist_ok=True)
     if overlay is not None:
         shutil.copytree(overlay, root, dirs_exist_ok=True)
     return root

@@ -50,6 +50,8 @@ def test_cycle_words(cycle, words):
     ("index.md", "roles/director.md", "../../"),
     ("coverage/index.md#clause-三-一", "index.md", "coverage/#clause-三-一"),
     ("organisation/index.md", "organisation/index.md", "./"),
+    ("print/enrolment.pdf", "processes/enrolment.md", "../../print/enrolment.pdf"),
+    ("print/enrolment.pdf", "index.md", "print/enrolment.pdf"),
 ])
 def test_relative_urls(to, frm, url):
     assert relative(to, frm) == url

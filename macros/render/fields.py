@@ -61,7 +61,7 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
     if isinstance(value, list):
         items = [value_html(ctx, file, path + (i,), v) for i, v in enumerate(value)]
         if all(not isinstance(v, (dict, list)) for v in value) and len(value) <= 6 \
-                and all(len(str(v)) <= 30 for v in value):
+                and all(len(str(v)) <= 30 and not str(v).endswith(("。", "；", "！", "？")) for v in value):
             return joined(items)
         return ul(items)
     return ctx.text(value)
@@ -108,9 +108,24 @@ def review_html(ctx, entity) -> Markup:
     parts = [Markup("上次审核：{}").format(ctx.text(review["last_reviewed"]))]
     if review.get("cycle_months"):
         parts.append(Markup("审核周期：每 {} 个月").format(ctx.text(review["cycle_months"])))
+        due = next_review(str(review["last_reviewed"]), review["cycle_months"])
+        if due:
+            parts.append(Markup("下次审核：{} 前").format(ctx.text(due)))
     if review.get("reviewer"):
         parts.append(Markup("审核人：{}").format(ctx.ref("role", review["reviewer"])))
     return Markup('<p class="hb-review">{}</p>').format(joined(parts, " · "))
+
+
+def next_review(last: str, months) -> str:
+    """last_reviewed + cycle_months, clamped to the month's last day."""
+    import calendar
+    try:
+        y, m, d = (int(x) for x in last.split("-"))
+        m0 = m - 1 + int(months)
+        y, m = y + m0 // 12, m0 % 12 + 1
+        return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
+    except (ValueError, TypeError):
+        return ""
 
 
 def entity_anchor(entity) -> str:
@@ -147,6 +162,14 @@ def name_cell(ctx):
     return lambda e: ctx.to(e)
 
 
-def field_cell(ctx, key):
-    return lambda e: value_html(ctx, e.doc.file, e.path + (key,), e.get(key)) if e.get(key) is not None \
-        else Markup("—")
+def field_cell(ctx, keys: str):
+    """A column showing the first present of "a|b" (a field renamed in the
+    schema keeps its column)."""
+    names = keys.split("|")
+
+    def cell(e):
+        for key in names:
+            if e.get(key) is not None:
+                return value_html(ctx, e.doc.file, e.path + (key,), e.get(key))
+        return Markup("—")
+    return cell

@@ -44,7 +44,19 @@ ROUTES: dict[str, tuple[str, str]] = {
     "clause": ("coverage/index.md", "clause-{id}"),
     "question": ("questions/index.md", "question-{id}"),
     "onboarding": ("first-week/{id}.md", ""),
+    # The print layer's hand-written index (docs/checklists.md) lists every
+    # checklist with its PDF; process pages link the PDFs directly.
+    "checklist": ("checklists.md", ""),
 }
+
+
+# Kinds that are about maintaining the handbook, not about the department
+# (data/owners.yml: who maintains which file): no page, no links.
+NOT_SHOWN = {"owner-area"}
+
+
+def shown(entity) -> bool:
+    return entity is not None and entity.kind not in NOT_SHOWN
 
 
 def generic_page(kind: str) -> str:
@@ -80,6 +92,10 @@ def relative(to_src: str, from_src: str, directory_urls: bool = True) -> str:
     """URL of `to_src` (may carry #anchor) seen from the page `from_src`."""
     to_page, _, anchor = to_src.partition("#")
     suffix = f"#{anchor}" if anchor else ""
+    if not to_page.endswith(".md"):  # a file in the built site (a PDF, a feed)
+        here = page_url(from_src, directory_urls)
+        here_dir = here.rstrip("/") if directory_urls else posixpath.dirname(here)
+        return posixpath.relpath(to_page, here_dir or ".") + suffix
     if to_page == from_src:
         return suffix or "./"
     here, there = page_url(from_src, directory_urls), page_url(to_page, directory_urls)
@@ -104,7 +120,8 @@ class Linker:
         return relative(src, self.page, self.directory_urls)
 
     def to(self, entity, label=None) -> Markup:
-        return link(self.url(entity), esc(entity.name) if label is None else label)
+        text = esc(entity.name) if label is None else label
+        return link(self.url(entity), text) if shown(entity) else Markup(text)
 
     def ref(self, kind: str, ident: str, label=None) -> Markup:
         """Link to kind:id; an unknown target (should not happen after the

@@ -10,7 +10,7 @@ import re
 from markupsafe import Markup
 
 from .fields import entity_section, field_cell, listing, name_cell, sources_footer, value_html
-from .html import block, heading, table
+from .html import block, heading, md_inline, table
 
 
 def family_page(ctx, title: str, intro: str, sections) -> str:
@@ -33,7 +33,7 @@ def family_page(ctx, title: str, intro: str, sections) -> str:
 
 def meetings_page(ctx) -> str:
     return family_page(ctx, "会议与决议跟踪", "部门的例会由谁主持、多久开一次、谁参加；会议决议如何记录、确认和检查执行。", [
-        ("meeting", "例会一览", "meetings", [("会议", ""), ("周期", "cycle"), ("主持人", "chair"), ("目的", "purpose")]),
+        ("meeting", "例会一览", "meetings", [("会议", ""), ("周期", "cycle"), ("主持人", "chairs|chair"), ("目的", "purpose")]),
         ("decision-rule", "决议的记录与跟踪", "decision-rules",
          [("规则", ""), ("时限", "deadline"), ("负责人", "responsible")]),
     ])
@@ -133,7 +133,8 @@ def reports_page(ctx) -> str:
 def kind_page(ctx, kind: str) -> str:
     """Any kind without its own page: every entity, generically."""
     entities = ctx.model.all(kind)
-    out = [f"# {re.sub(r'[^a-z0-9-]', '', kind)}\n\n"]
+    from .pages_process import kind_label
+    out = [f"# {md_inline(kind_label(kind))}\n\n"]
     for e in entities:
         out.append(entity_section(ctx, e, 2))
     return "".join(out) + sources_footer(ctx, entities)

@@ -7,7 +7,7 @@ from . import queries as q
 from .fields import entity_section, field_cell, fields_table, listing, name_cell, review_html, sources_footer, \
     sources_html, value_html
 from .html import block, heading, joined, md_inline, table, ul
-from .links import target
+from .links import NOT_SHOWN, target
 from .svg import org
 from .timewords import deadline_text
 
@@ -98,10 +98,15 @@ def role_page(ctx, role) -> str:
             html += Markup("<p>可以办理的操作：</p>") + ul([ctx.to(a) for a in actions])
         out.append(block(html))
     steps = q.role_steps(model, role.id)
-    if steps:
-        out.append(heading(2, f"{role.name}参与的流程", "processes"))
+    leads = [(r, lt) for r, lt in steps if "R" in lt or "A" in lt]
+    asked = [(r, lt) for r, lt in steps if not ("R" in lt or "A" in lt)]
+    for rows_in, title, anchor in ((leads, f"{role.name}经办或批准的流程", "processes"),
+                                   (asked, f"需要咨询或知会{role.name}的步骤", "consulted")):
+        if not rows_in:
+            continue
+        out.append(heading(2, title, anchor))
         rows = []
-        for row, lt in steps:
+        for row, lt in rows_in:
             step_link = ctx.to(row.entity, ctx.text(row.step.get("name"))) if not row.path_name else \
                 Markup("{}（{}）").format(ctx.text(row.step.get("name")), ctx.to(row.entity))
             rows.append([ctx.to(row.process), step_link, _letters(lt),
@@ -137,6 +142,8 @@ _SHOWN_APART = {"step", "process", "path", "role", "onboarding"}
 def _other_mentions(ctx, role) -> Markup:
     rows = []
     for owner, path in ctx.model.referring(role):
+        if owner.kind in NOT_SHOWN:
+            continue
         if owner.kind in _SHOWN_APART and not (owner.kind == "process" and path[-1:] == ("owner",)):
             continue
         key = next((k for k in reversed(path) if isinstance(k, str)), "")

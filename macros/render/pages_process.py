@@ -8,6 +8,7 @@ from . import queries as q
 from .context import VALUES
 from .fields import entity_anchor, fields_table, review_html, sources_html, value_html
 from .html import block, heading, joined, link, table, ul
+from .links import NOT_SHOWN
 from .svg import flow
 from .timewords import deadline_html, deadline_text
 
@@ -103,8 +104,8 @@ def process_page(ctx, process) -> str:
     for r in process.get("related") or []:
         items.append(Markup("相关流程：{}").format(ctx.ref("process", r)))
     for owner, _ in model.referring(process):
-        if owner.kind not in ("process", "step", "path", "checklist"):
-            items.append(Markup("{}：{}").format(ctx.text(_kind_label(owner.kind)), ctx.to(owner)))
+        if owner.kind not in ("process", "step", "path", "checklist", *NOT_SHOWN):
+            items.append(Markup("{}：{}").format(ctx.text(kind_label(owner.kind)), ctx.to(owner)))
     if not items:
         items.append(Markup("本流程暂无单独的检查单。"))
     out.append(block(ul(list(dict.fromkeys(items)))))
@@ -122,8 +123,11 @@ KIND_LABELS = {
     "compliance": "合规要求", "risk": "风险", "drill": "演练", "audit": "审计", "question": "待决问题",
     "term": "术语", "report": "报告", "document-rule": "文档规则", "onboarding": "入职计划",
     "interface": "跨部门接口", "goal": "目标", "action": "操作", "role": "角色",
+    "checklist": "检查单", "process": "流程", "step": "步骤", "path": "例外路径", "clause": "制度条款",
+    "principle": "原则", "line": "业务线", "permission": "权限级别", "business-type": "文档业务类型",
+    "storage": "备份与保存", "access-class": "调阅权限", "file": "数据文件",
 }
 
 
-def _kind_label(kind: str) -> str:
+def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)

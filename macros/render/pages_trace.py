@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from .fields import entity_anchor, entity_section, field_cell, listing, name_cell
 from .html import block, heading, joined, table
-from .pages_process import _kind_label
+from .pages_process import kind_label
 from ..coverage import STATUS_NAMES, compute
 
 
@@ -57,7 +57,7 @@ def coverage_page(ctx) -> str:
         if c.children:
             html += Markup("<p>下级条款：{}</p>").format(joined([ctx.ref("clause", k, ctx.text(k)) for k in c.children]))
         if c.covered_by:
-            html += table(["落实在", "类别"], [[_citer_link(ctx, t), ctx.text(_kind_label(t.kind))] for t in c.covered_by])
+            html += table(["落实在", "类别"], [[_citer_link(ctx, t), ctx.text(kind_label(t.kind))] for t in c.covered_by])
         if c.mentioned_by:
             html += Markup("<p>相关术语：{}</p>").format(joined([_citer_link(ctx, t) for t in c.mentioned_by]))
         out.append(heading(2 if not c.parent else 3, f"{c.id} {c.heading}", entity_anchor(entity)))
