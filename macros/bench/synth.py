@@ -149,6 +149,11 @@ def make(src: Path, dest: Path, factor: int) -> Path:
         if not (dest / name).exists():
             os.symlink(src / name, dest / name)
 
+    if factor > 1:
+        # A five-day plan cannot cover 50 copies of every process, and the
+        # onboarding rules rightly reject one that tries: the copies beyond 1x
+        # carry no first-week plans (see docs/maintainers/performance.md).
+        shutil.rmtree(dest / "data" / "onboarding", ignore_errors=True)
     model = load(src).model
     refs = _refs_by_file(model)
     processes = {p.id: p for p in model.all("process")}
