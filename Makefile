@@ -8,8 +8,11 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-# System packages the tests and the PDFs need (Debian names).
-SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
+# System packages the tests and the PDFs need (Debian names): Chromium for the
+# browser tests, a CJK font and Pango/HarfBuzz for WeasyPrint's PDFs, poppler
+# for checking the PDFs.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 \
+  libharfbuzz-subset0 poppler-utils
 
 .PHONY: help setup serve build test check checklists bench clean system-deps
 
@@ -34,13 +37,14 @@ setup: $(STAMP)
 # Installs what is missing when run as root; otherwise says what to install.
 system-deps:
 	@missing=""; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
-	fc-list ':lang=zh' 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
-	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	for pkg in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$pkg"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing system packages:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	      || { echo "could not install:$$missing"; exit 1; }; \
 	  else \
 	    echo "missing system packages:$$missing"; \
 	    echo "install them with: sudo apt-get install --no-install-recommends$$missing"; \
@@ -51,11 +55,11 @@ system-deps:
 check: $(STAMP)
 	$(BIN)/handbook check
 
-build: $(STAMP)
+build: $(STAMP) system-deps
 	$(BIN)/handbook build
 
 # One A4 PDF per checklist, the booklet and the handbook PDF, into print/.
-checklists: $(STAMP)
+checklists: $(STAMP) system-deps
 	$(BIN)/handbook checklists
 
 serve: $(STAMP)
