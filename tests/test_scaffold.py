@@ -20,7 +20,11 @@ CREATABLE = [k for k in ENTITIES if (k.at or k.pattern in MANY) and k.kind != "o
 # snippet instead of writing. Known gap, kept visible as strict xfails.
 PAIRED = {"process", "checklist"}
 _gap = pytest.mark.xfail(strict=True, reason="process and checklist must be scaffolded together (not done)")
-CREATABLE = [pytest.param(k, marks=_gap) if k.kind in PAIRED else k for k in CREATABLE]
+# A first-week plan only checks clean once it covers the role's duties, which a
+# scaffold cannot know: `handbook new onboarding` prints the skeleton to fill in.
+_plan = pytest.mark.xfail(strict=True, reason="a plan must cover the role's duties; the scaffold is a snippet")
+CREATABLE = [pytest.param(k, marks=_gap) if k.kind in PAIRED
+             else pytest.param(k, marks=_plan) if k.kind == "onboarding" else k for k in CREATABLE]
 
 
 def _new_id(k):
@@ -154,6 +158,7 @@ def test_scaffolds_against_the_shipped_data_too(tmp_path):
     root = tmp_path / "shipped"
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copytree(ROOT / "checklists", root / "checklists")
+    shutil.copytree(ROOT / "docs", root / "docs")  # first-week plans read docs pages
     for kind, ident in (("role", "archivist"), ("meeting", "monthly-meeting")):
         assert main(["new", kind, ident, str(root)]) == 0
     _only_placeholder_warnings(root)

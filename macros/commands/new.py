@@ -113,7 +113,8 @@ def verify(root: Path, target: str, new_text: str, today: date):
     """Load a copy of the project with the change: the Result it gives."""
     with tempfile.TemporaryDirectory(prefix="handbook-new-") as tmp:
         copy = Path(tmp) / "project"
-        for top in DATA_DIRS:
+        # docs/ too: rules read it (personal data, first-week reading targets).
+        for top in (*DATA_DIRS, "docs"):
             if (root / top).is_dir():
                 shutil.copytree(root / top, copy / top)
         (copy / target).parent.mkdir(parents=True, exist_ok=True)

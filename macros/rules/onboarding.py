@@ -22,6 +22,7 @@ def _plans(model):
 
 @rule("onboarding-read-target")
 def read_target(model):
+    """A read item names a real handbook page (kind:id or a docs path), not a first-week page."""
     known = reading.known_pages(model)
     for p in _plans(model):
         for item in plans.items(model, p):
@@ -39,6 +40,7 @@ def read_target(model):
 
 @rule("onboarding-structure")
 def structure(model):
+    """A plan belongs to an internal role, lists days 1-5 in order, uses each item id once and ends in a self-check."""
     for p in _plans(model):
         role = model.get("role", p.get("role"))
         if role is not None and role.get("kind") != "internal":
@@ -76,6 +78,7 @@ def prerequisites(model):
 
 @rule("onboarding-day-budget")
 def day_budget(model):
+    """Each day fits the learning budget of a working day (plans.BUDGET_MINUTES of plans.WORKDAY_HOURS)."""
     for p in _plans(model):
         for i, day in enumerate(plans.days(model, p)):
             if day.minutes > plans.BUDGET_MINUTES:
@@ -87,6 +90,7 @@ def day_budget(model):
 
 @rule("onboarding-covers-duties")
 def covers_duties(model):
+    """By day 5 the plan covers every step the role is R or A for, its permissions and its recurring duties."""
     for p in _plans(model):
         for duty in coverage.uncovered(model, p):
             e = duty.entity
@@ -97,6 +101,7 @@ def covers_duties(model):
 
 @rule("onboarding-self-check")
 def self_check_size(model):
+    """The role's data yields at least selfcheck.MIN_QUESTIONS self-check questions."""
     for p in _plans(model):
         role = model.get("role", p.get("role"))
         n = len(selfcheck.questions(model, role)) if role is not None else 0
