@@ -100,7 +100,10 @@ def landing_page(ctx, plan) -> str:
                                                Markup("（按字数）") if item.computed else "")
             rows.append([_box(plan, item), Markup("<span id=\"{}\">{}</span>").format(f"item-{item.id}", plans.KIND_LABELS[item.kind]),
                          item_html(ctx, plan, item), minutes, after or "—"])
-        out.append(block(table(["完成", "类型", "事项", "预计时间", "前置事项"], rows, cls="hb-onboarding")))
+        header = ["完成", "类型", "事项", "预计时间", "前置事项"]
+        if not any(item.after for item in d.items):  # a column of dashes says nothing
+            header, rows = header[:-1], [r[:-1] for r in rows]
+        out.append(block(table(header, rows, cls="hb-onboarding")))
     out.append(heading(2, "自检", "self-check"))
     n = len(questions(model, role)) if role else 0
     out.append(block(Markup("<p>第一周结束前做一遍{}（共 {} 题，答案可以点开核对，每题都链接到答案所在的页面）。</p>").format(
