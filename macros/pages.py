@@ -87,7 +87,9 @@ def onboarding_pages(model) -> list[Page]:
     out = []
     for p in sorted(model.all("onboarding"), key=lambda e: e.id):
         out.append(Page(links.target(p), p.name, _bind(ob.landing_page, p)))
-        out.append(Page(ob.self_check_path(p), f"{p.name}：自检", _bind(ob.self_check_page, p)))
+        # Self-checks restate answers whose home is another page: search should
+        # lead there, not to a quiz (like the coverage page).
+        out.append(Page(ob.self_check_path(p), f"{p.name}：自检", _bind(ob.self_check_page, p), searchable=False))
     return out
 
 
