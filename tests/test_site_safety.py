@@ -114,3 +114,47 @@ def test_data_problem_fails_plain_mkdocs_build_with_check_lines(tmp_path):
     assert out.returncode != 0
     for line in lines:
         assert line in out.stdout + out.stderr
+
+
+def _ics_text(path):
+    """A feed's text with RFC 5545 line folding and escapes undone."""
+    raw = path.read_text(encoding="utf-8").replace("\r\n ", "").replace("\n ", "")
+    return raw.replace("\\,", ",").replace("\\;", ";").replace("\\n", "\n").replace("\\\\", "\\")
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from _strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v)
+
+
+def test_feeds_and_export_carry_hostile_text_as_plain_text(hostile_site):
+    """The same poisoned data reaches the calendar feeds and the JSON export
+    as the literal text the editor typed: nothing evaluated ({{ 7*7 }} stays),
+    nothing turned into markup, so a consumer gets data, not code."""
+    import json
+
+    export = json.loads((hostile_site / "api" / "v1" / "handbook.json").read_text(encoding="utf-8"))
+    texts = list(_strings(export))
+    for hostile in ("<script>alert('xss')</script>", "<img src=x onerror=alert(1)>", "{{ 7*7 }}{% raw %}"):
+        assert any(hostile in t for t in texts), hostile
+    feeds = sorted(hostile_site.rglob("*.ics"))
+    assert feeds
+    text = "\n".join(_ics_text(f) for f in feeds)
+    assert any(h in text for h in HOSTILE), "the poisoned names reach the feeds as typed"
+
+
+def test_pdfs_print_hostile_text_literally(hostile_site):
+    from conftest import need_system
+    import shutil
+    need_system("poppler-utils", shutil.which("pdftotext") is not None)
+    pdfs = sorted((hostile_site / "print").glob("*.pdf"))
+    assert pdfs
+    text = "".join(subprocess.run(["pdftotext", "-layout", str(p), "-"], capture_output=True,
+                                  text=True).stdout for p in pdfs)
+    assert "<script>" in text  # printed as characters on paper, not swallowed as markup
