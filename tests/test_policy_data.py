@@ -168,7 +168,7 @@ def test_no_placeholder_text_in_data_files_outside_open_questions():
 def test_the_policy_text_is_not_pasted():
     """Restated, not copied: no 20-character run of the policy's text appears in
     the data (headings of the clause index are our own short summaries)."""
-    seed = ROOT.parent.parent / "shared" / "seed" / "000_76d4514d8c9d385a.txt"
+    seed = ROOT.parent / "shared" / "seed" / "000_76d4514d8c9d385a.txt"  # ../shared beside the project
     if not seed.exists():
         pytest.skip("policy text not available on this machine")
     policy = re.sub(r"\s", "", seed.read_text(encoding="utf-8"))
