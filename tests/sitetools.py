@@ -19,6 +19,16 @@ from urllib.parse import unquote, urljoin, urlsplit
 from conftest import BASE, ROOT, copy_shipped
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+def need_browser():
+    """Debian's Chromium and Playwright, or a skip (a failure under REQUIRE_BROWSER=1)."""
+    import importlib.util
+    import shutil as _shutil
+
+    from conftest import need_system
+    need_system("chromium", Path(CHROMIUM).exists() and _shutil.which(CHROMIUM) is not None)
+    need_system("playwright (the test extra)", importlib.util.find_spec("playwright") is not None)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

@@ -13,6 +13,7 @@ import threading
 
 import pytest
 
+from sitetools import need_browser
 from conftest import FIXTURES, copy_shipped, need_system
 from macros.cli import main
 
@@ -70,7 +71,7 @@ def cli_lines(root, rule, date, capsys) -> list[str]:
 
 @pytest.mark.browser
 def test_browser_calculator_agrees_with_the_cli(site, server, tmp_path, capsys):
-    need_system("chromium", shutil.which("chromium") is not None)
+    need_browser()
     from playwright.sync_api import sync_playwright
     root, _ = site
     blocked, errors = [], []

@@ -10,15 +10,14 @@ from pathlib import Path
 import pytest
 
 from conftest import need_system
-from sitetools import CHROMIUM, browser_page, project_with, serve
+from sitetools import need_browser, CHROMIUM, browser_page, project_with, serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    need_system("chromium", Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None)
-    pytest.importorskip("playwright")
+    need_browser()
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

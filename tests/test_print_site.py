@@ -12,7 +12,7 @@ import pytest
 from conftest import need_system
 from macros import fonts
 from macros.project import load
-from sitetools import CHROMIUM, broken_links, browser_page, build, project_with, serve
+from sitetools import need_browser, CHROMIUM, broken_links, browser_page, build, project_with, serve
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +53,7 @@ def test_every_process_page_links_an_existing_pdf(built):
 
 def test_print_stylesheet_gives_a4_without_navigation(built, tmp_path):
     _, site = built
-    need_system("chromium", Path(CHROMIUM).exists())
-    need_system("poppler-utils", bool(shutil.which("pdftotext")))
-    pytest.importorskip("playwright")
+    need_browser()
     from pypdf import PdfReader
     blocked: list = []
     with serve(site) as url, browser_page(blocked) as page:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import need_system
-from sitetools import CHROMIUM, browser_page, build, project_with, serve
+from sitetools import need_browser, CHROMIUM, browser_page, build, project_with, serve
 
 pytestmark = pytest.mark.browser
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "search_questions.yml").read_text(encoding="utf-8"))
@@ -21,8 +21,7 @@ SHOTS = Path(os.environ.get("HANDBOOK_SHOTS", Path(__file__).resolve().parent.pa
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    need_system("chromium", Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None)
-    pytest.importorskip("playwright")
+    need_browser()
     tmp = tmp_path_factory.mktemp("browser")
     root = project_with(tmp)
     out = tmp / "site"
