@@ -27,6 +27,10 @@ class Page:
     # Cross-reference indexes repeat every other page's names and would
     # crowd the answers out of search results; their links lead there anyway.
     searchable: bool = True
+    # A sub-section of its NAV section. With navigation.prune a page carries
+    # only its own branch of the nav, so grouping keeps a page's weight from
+    # growing with every process in the handbook (issue 10).
+    group: str = ""
 
 
 FIXED = (
@@ -72,7 +76,8 @@ def generated(model) -> list[Page]:
     for role in sort_roles(model.all("role")):
         pages.append(Page(links.target(role), role.name, _bind(org.role_page, role)))
     for p in ordered_processes(model):
-        pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p)))
+        pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p),
+                          group=proc.category_label(p.get("category"))))
     pages += onboarding_pages(model)
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):
@@ -107,6 +112,7 @@ def nav(pages: list[Page], other_docs: list[tuple[str, str]]) -> list:
     # Themes print nav titles unescaped, and role or process names are data.
     titles = {p.path: str(escape(p.title)) for p in pages}
     titles.update({path: str(escape(title)) for path, title in other_docs if path not in titles})
+    groups = {p.path: str(escape(p.group)) for p in pages if p.group}
     placed, out = set(), []
     for section, patterns in NAV:
         entries = []
@@ -119,7 +125,7 @@ def nav(pages: list[Page], other_docs: list[tuple[str, str]]) -> list:
                 matches = [pat] if pat in titles and pat not in placed else []
             for m in matches:
                 placed.add(m)
-                entries.append({titles[m]: m})
+                _append(entries, groups.get(m), {titles[m]: m})
         if len(entries) == 1:
             out.append({section: next(iter(entries[0].values()))})
         elif entries:
@@ -128,3 +134,14 @@ def nav(pages: list[Page], other_docs: list[tuple[str, str]]) -> list:
     for p in rest:
         out.append({titles[p]: p})
     return out
+
+
+def _append(entries: list, group: str | None, entry: dict) -> None:
+    """Add a nav entry, inside its group's sub-section when it has one.
+    Pages arrive in reading order, so a group is one run of entries."""
+    if not group:
+        entries.append(entry)
+    elif entries and isinstance(entries[-1].get(group), list):
+        entries[-1][group].append(entry)
+    else:
+        entries.append({group: [entry]})

@@ -189,3 +189,24 @@ def test_overview_tables_have_no_empty_column(shipped_site):
                 if all(len(r) > i and r[i] == "—" for r in rows):
                     bad.append(f"{page.relative_to(site)}: column {i + 1}")
     assert not bad, bad
+
+
+def _nav_links(html_file) -> set[str]:
+    return set(re.findall(r'<a href="([^"]*)" class="md-nav__link', html_file.read_text("utf-8")))
+
+
+def test_process_pages_carry_only_their_own_category_in_the_nav(shipped_site):
+    """With navigation.prune a collapsed group shows only its first page, so a
+    process page must not carry every process in the handbook (issue 10: page
+    weight would grow with the handbook)."""
+    from macros.render.queries import ordered_processes
+    root, site, model = shipped_site
+    by_cat: dict = {}
+    for p in ordered_processes(model):
+        by_cat.setdefault(p.get("category"), []).append(p.id)
+    assert len(by_cat) > 1
+    for cat, ids in by_cat.items():
+        links = _nav_links(html_of(site, f"processes/{ids[0]}.md"))
+        for other_cat, others in by_cat.items():
+            for pid in others[1:]:
+                assert (f"../{pid}/" in links) == (other_cat == cat), (ids[0], pid)

@@ -15,6 +15,10 @@ from .timewords import deadline_html, deadline_text
 from .queries import CATEGORY_ORDER
 
 
+def category_label(cat) -> str:
+    return VALUES.get(cat, cat) or "其他流程"
+
+
 def processes_index(ctx) -> str:
     model = ctx.model
     out = ["# 流程总览\n\n",
@@ -23,7 +27,7 @@ def processes_index(ctx) -> str:
     for p in q.ordered_processes(model):
         groups.setdefault(p.get("category") or "", []).append(p)
     for cat in sorted(groups, key=lambda c: (CATEGORY_ORDER.index(c) if c in CATEGORY_ORDER else 99, c)):
-        out.append(heading(2, VALUES.get(cat, cat) or "其他流程", f"category-{cat or 'other'}"))
+        out.append(heading(2, category_label(cat), f"category-{cat or 'other'}"))
         rows = [[ctx.to(p), value_html(ctx, p.doc.file, ("owner",), p.get("owner")),
                  ctx.text(len(model.children(p, "step"))), ctx.text(p.get("summary"))] for p in groups[cat]]
         out.append(block(table(["流程", "负责人", "步骤数", "概要"], rows)))
