@@ -32,6 +32,14 @@ class Page:
     # growing with every process in the handbook (issue 10).
     group: str = ""
 
+    def markdown(self, shared, directory_urls: bool = True) -> str:
+        """The page's Markdown, rendered once per model (see Shared.rendered)."""
+        from .render import Ctx
+        key = (self.path, directory_urls)
+        if key not in shared.rendered:
+            shared.rendered[key] = self.render(Ctx(shared, self.path, directory_urls))
+        return shared.rendered[key]
+
 
 FIXED = (
     Page("first-week/index.md", "新人第一周", org.first_week_page),

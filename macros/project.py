@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import privacy, references
+from . import privacy, references, schemafiles
 from . import schema as schemas
 from .kinds import DATA_DIRS, FILES, IGNORED_SUFFIXES
 from .model import Model
@@ -80,21 +80,25 @@ def load(root: Path, today=None) -> Result:
     model.root = root
     problems += dup
 
-    registry, by_name = schemas.load_registry(root)
-    by_name = schemas.inline_refs(by_name, registry)  # same meaning, no $ref lookups per node
+    needed = {}
     for doc in docs:
-        schema = by_name[kinds_of[doc.file].schema]
-        errors = schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc))
-        if not errors:
-            model.add_references(references.walk(doc, schema, registry))
-        for error in errors:
-            for leaf in schemas.leaf_errors(error):
-                path = tuple(leaf.absolute_path)
-                line, col = doc.where(_key_path(leaf, path))
-                problems.append(Problem(
-                    doc.file, line, col, schemas.message(leaf),
-                    breadcrumb=model.breadcrumb(doc, path),
-                    rule="reference" if leaf.validator == "x-ref" else "schema"))
+        needed.setdefault(kinds_of[doc.file].schema, doc.file)
+    broken = schemafiles.check(root, needed)
+    if not broken:
+        try:
+            checked = _validate(root, docs, kinds_of, model)
+        except Exception as exc:  # noqa: BLE001 - a schema file that parses but is no schema
+            broken = schemafiles.check_meta(root) or [schemafiles.unusable(exc)]
+        else:
+            # A malformed schema can also fail valid data (`"required": "id"`
+            # demands the keys "i" and "d"): on schema errors, look at the
+            # schemas once more, which costs nothing when the data is valid.
+            if any(p.rule == "schema" for p in checked):
+                broken = schemafiles.check_meta(root)
+            problems += checked
+    if broken:  # the schema files' own problems; data checked against them would be noise
+        return Result(root=root, model=model,
+                      problems=[p for p in problems if p.rule not in ("schema", "reference")] + broken)
 
     problems += privacy.scan(root, model)
 
@@ -128,6 +132,27 @@ def load_cached(root: Path, today=None) -> Result:
         _CACHE.clear()
         _CACHE[key] = load(root, today=today)
     return _CACHE[key]
+
+
+def _validate(root: Path, docs, kinds_of, model) -> list[Problem]:
+    """Schema and reference problems of every file; records the references."""
+    problems = []
+    registry, by_name = schemas.load_registry(root)
+    by_name = schemas.inline_refs(by_name, registry)  # same meaning, no $ref lookups per node
+    for doc in docs:
+        schema = by_name[kinds_of[doc.file].schema]
+        errors = schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc))
+        if not errors:
+            model.add_references(references.walk(doc, schema, registry))
+        for error in errors:
+            for leaf in schemas.leaf_errors(error):
+                path = tuple(leaf.absolute_path)
+                line, col = doc.where(_key_path(leaf, path))
+                problems.append(Problem(
+                    doc.file, line, col, schemas.message(leaf),
+                    breadcrumb=model.breadcrumb(doc, path),
+                    rule="reference" if leaf.validator == "x-ref" else "schema"))
+    return problems
 
 
 def _key_path(error, path):

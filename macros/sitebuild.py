@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import pages as page_list
 from .problems import format_text
 from .project import load_cached
-from .render import Ctx, shared_for
+from .render import shared_for
 from .render.html import block, esc
 from .render.pages_trace import data_version
 
@@ -85,7 +85,7 @@ def add_generated(files, config):
         # them here (JSON strings are valid YAML front matter).
         meta = "---\ntitle: " + json.dumps(str(esc(page.title)), ensure_ascii=False) + "\n" \
             + ("" if page.searchable else "search:\n  exclude: true\n") + "---\n"
-        content = meta + page.render(Ctx(shared, page.path, directory_urls))
+        content = meta + page.markdown(shared, directory_urls)
         files.append(File.generated(config, page.path, content=content))
     docs = [(f.src_uri, _title_of(Path(f.abs_src_path))) for f in files.documentation_pages()
             if f.abs_src_path and f.src_uri not in {p.path for p in generated}]

@@ -45,3 +45,28 @@ def test_dates_stay_strings(tmp_path):
     root = make_project(tmp_path, FIXTURES / "valid" / "dates-stay-strings" / "files")
     process = load(root).model.get("process", "withdrawal")
     assert process.data["review"]["last_reviewed"] == "2026-01-19"
+
+
+def test_a_missing_schema_file_is_named(tmp_path, capsys):
+    root = make_project(tmp_path)
+    (root / "data" / "schemas" / "kpis.schema.json").unlink()
+    assert main(["check", str(root)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:-1] == ["data/schemas/kpis.schema.json:1:1: error: schema file is missing (needed to check "
+                        "data/kpis.yml); restore it from git: git checkout -- data/schemas/kpis.schema.json"]
+
+
+def test_a_schema_that_fails_valid_data_is_blamed_not_the_data(tmp_path, capsys):
+    """`"required": "id"` is not an error jsonschema raises; it demands keys
+    "i" and "d" of valid data. The message must name the schema, not the data."""
+    import json
+    root = make_project(tmp_path)
+    path = root / "data" / "schemas" / "kpis.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["required"] = "kpis"
+    path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index('  "required": "kpis",') + 1
+    assert main(["check", str(root)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:-1] == [f"data/schemas/kpis.schema.json:{line}:1: error: Schema('kpis.schema.json'): not a valid JSON "
+                        "Schema at required: 'kpis' is not of type 'array'"]

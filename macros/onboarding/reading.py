@@ -103,9 +103,9 @@ def page_chars(model, page: str) -> int | None:
         return state["chars"][page]
     chars = None
     if page in state["generated"]:
-        from ..render import Ctx, shared_for
-        ctx = Ctx(shared_for(model, getattr(model, "root", None)), page)
-        chars = han_count(visible_text(state["generated"][page].render(ctx)))
+        from ..render import shared_for
+        shared = shared_for(model, getattr(model, "root", None))
+        chars = han_count(visible_text(state["generated"][page].markdown(shared)))
     elif getattr(model, "root", None) is not None and (Path(model.root) / "docs" / page).is_file():
         # A hand-written page: its Markdown without front matter and macro calls.
         text = (Path(model.root) / "docs" / page).read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
@@ -99,6 +99,10 @@ class Shared:
     labels: dict
     abbr: Abbreviations
     enums: dict  # field -> {enum value: words}, from the schemas
+    # (page path, directory_urls) -> Markdown. The first-week rules count each
+    # page's characters before the build renders the same pages; rendering
+    # once per model halves the data layer's share of a build (issue 10).
+    rendered: dict = field(default_factory=dict)
 
     @classmethod
     def build(cls, model, root=None) -> "Shared":
