@@ -146,6 +146,15 @@ def _walk(data, schema, registry, targets):
     value; `titles` maps each path prefix to its schema title, for naming."""
     out, titles = [], {}
     generic = titles.setdefault("generic", set())  # paths titled only by the definition
+    # A `$ref` resolves the same way every time it is met from the same base
+    # URI; looking it up again per node was most of this walk's cost.
+    lookups: dict = {}
+
+    def lookup(resolver, ref):
+        key = (resolver._base_uri, ref)
+        if key not in lookups:
+            lookups[key] = resolver.lookup(ref)
+        return lookups[key]
 
     def visit(node, sub, resolver, path, parent):
         if not isinstance(sub, dict):
@@ -153,7 +162,7 @@ def _walk(data, schema, registry, targets):
         if sub.get("title"):
             titles.setdefault(path, sub["title"])
         if "$ref" in sub:
-            resolved = resolver.lookup(sub["$ref"])
+            resolved = lookup(resolver, sub["$ref"])
             hit = targets.get(id(resolved.contents))
             if hit and isinstance(node, dict):
                 if path not in titles:

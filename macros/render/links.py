@@ -7,6 +7,7 @@ new kind of data is rendered and linked without touching this file.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -88,6 +89,7 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return src[:-3] + "/"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of an entity
 def relative(to_src: str, from_src: str, directory_urls: bool = True) -> str:
     """URL of `to_src` (may carry #anchor) seen from the page `from_src`."""
     to_page, _, anchor = to_src.partition("#")
