@@ -14,23 +14,19 @@ MANY = {fk.pattern for fk in FILES if fk.many}
 # owner-area needs a real file name, which no generator can guess: it takes the
 # snippet path (tested below).
 CREATABLE = [k for k in ENTITIES if (k.at or k.pattern in MANY) and k.kind != "owner-area"]
-# Since the print layer's rule process-has-checklist, a new process must come
-# with its checklist in the same change (and a checklist needs a process that
-# has none): `handbook new` does not scaffold the pair yet, so it prints the
-# snippet instead of writing. Known gap, kept visible as strict xfails.
-PAIRED = {"process", "checklist"}
-_gap = pytest.mark.xfail(strict=True, reason="process and checklist must be scaffolded together (not done)")
-# A first-week plan only checks clean once it covers the role's duties, which a
-# scaffold cannot know: `handbook new onboarding` prints the skeleton to fill in.
-_plan = pytest.mark.xfail(strict=True, reason="a plan must cover the role's duties; the scaffold is a snippet")
-CREATABLE = [pytest.param(k, marks=_gap) if k.kind in PAIRED
-             else pytest.param(k, marks=_plan) if k.kind == "onboarding" else k for k in CREATABLE]
-
-
 def _new_id(k):
     if k.kind == "clause":  # clause ids are the policy's numbering
         return "七.二"
+    if k.kind == "checklist":  # a checklist is for a process that has none (see _prepare)
+        return "enrolment"
+    if k.kind == "onboarding":  # a plan is named after its role; the base has no plans
+        return "specialist-enrolment"
     return "enrolment.brand-new" if k.parent == "process" else "brand-new"
+
+
+def _prepare(k, root):
+    if k.kind == "checklist":
+        (root / "checklists" / "enrolment.yml").unlink()
 
 
 def _only_placeholder_warnings(root):
@@ -45,6 +41,7 @@ def _only_placeholder_warnings(root):
 @pytest.mark.parametrize("k", CREATABLE, ids=lambda k: getattr(k, "kind", None))
 def test_every_kind_scaffolds_an_entity_that_checks_clean(k, tmp_path, capsys):
     root = make_project(tmp_path)
+    _prepare(k, root)
     files = {p: p.read_bytes() for p in (root / "data").rglob("*.yml")}
     assert main(["new", k.kind, _new_id(k), str(root)]) == 0, capsys.readouterr().out
     result = _only_placeholder_warnings(root)
@@ -62,7 +59,6 @@ def test_every_kind_scaffolds_an_entity_that_checks_clean(k, tmp_path, capsys):
         assert changed == []
 
 
-@_gap
 def test_new_process_file_has_the_schema_header_and_is_never_overwritten(tmp_path, capsys):
     root = make_project(tmp_path)
     assert main(["new", "process", "graduation", str(root)]) == 0
@@ -170,3 +166,74 @@ def test_an_existing_process_file_is_never_overwritten(tmp_path, capsys):
     assert main(["new", "process", "enrolment", str(root)]) == 2
     assert "already exists" in capsys.readouterr().err
     assert (root / "data/processes/enrolment.yml").read_bytes() == before
+
+
+def test_a_new_process_comes_with_its_checklist(tmp_path, capsys):
+    root = make_project(tmp_path)
+    assert main(["new", "process", "graduation", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "新文件 data/processes/graduation.yml 和 checklists/graduation.yml" in out
+    result = _only_placeholder_warnings(root)
+    checklist = result.model.get("checklist", "graduation")
+    assert checklist.get("process") == "graduation"
+    listed = [i["step"] for s in checklist.data["sections"] for i in s["items"]]
+    steps = [s.id for s in result.model.children(result.model.get("process", "graduation"), "step")]
+    assert listed == steps and steps
+    assert (root / "checklists/graduation.yml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../data/schemas/checklist.schema.json\n")
+
+
+def test_an_existing_checklist_file_stops_the_pair(tmp_path, capsys):
+    root = make_project(tmp_path)
+    (root / "checklists" / "graduation.yml").write_text("# someone's draft\n", encoding="utf-8")
+    assert main(["new", "process", "graduation", str(root)]) == 2
+    assert "error(s) already" in capsys.readouterr().err  # the draft is an empty file
+    assert not (root / "data/processes/graduation.yml").exists()
+    assert (root / "checklists/graduation.yml").read_text(encoding="utf-8") == "# someone's draft\n"
+
+
+def test_write_removes_what_it_created_when_a_later_file_fails(tmp_path):
+    from macros.commands.new import Change, write
+    (tmp_path / "b.yml").write_text("keep\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        write(tmp_path, [Change("a.yml", "a: 1\n", [], True), Change("b.yml", "b: 1\n", [], True)])
+    assert not (tmp_path / "a.yml").exists()
+    assert (tmp_path / "b.yml").read_text(encoding="utf-8") == "keep\n"
+
+
+def test_a_checklist_lists_the_steps_of_its_process(tmp_path, capsys):
+    root = make_project(tmp_path)
+    (root / "checklists" / "enrolment.yml").unlink()  # the error `new checklist` repairs
+    assert main(["new", "checklist", "enrolment", str(root)]) == 0
+    result = _only_placeholder_warnings(root)
+    listed = [i["step"] for s in result.model.get("checklist", "enrolment").data["sections"] for i in s["items"]]
+    assert listed == [s.id for s in result.model.children(result.model.get("process", "enrolment"), "step")]
+    capsys.readouterr()
+    assert main(["new", "checklist", "no-such-process", str(root)]) == 2
+    assert "no process 'no-such-process'" in capsys.readouterr().err
+    assert main(["new", "checklist", "enrolment", str(root)]) == 2
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_a_first_week_plan_covers_the_role_within_budget_on_the_shipped_data(tmp_path, capsys):
+    import shutil
+
+    from macros.onboarding import coverage, plan as plans
+    root = tmp_path / "shipped"
+    for top in ("data", "checklists", "docs"):
+        shutil.copytree(ROOT / top, root / top)
+    (root / "data/onboarding/specialist-archives.yml").unlink()
+    assert main(["new", "onboarding", "specialist-archives", str(root)]) == 0
+    result = _only_placeholder_warnings(root)  # covers every duty, each day in budget, in order
+    plan = result.model.get("onboarding", "specialist-archives")
+    assert coverage.uncovered(result.model, plan) == []
+    minutes = [d.minutes for d in plans.days(result.model, plan)]
+    assert len(minutes) == plans.DAYS and max(minutes) <= plans.BUDGET_MINUTES
+    assert max(minutes[1:4]) < 2 * min(minutes[1:4]) + 60, minutes  # spread, not all on Tuesday
+    practised = [i.target for i in plans.items(result.model, plan) if i.kind == "practise"]
+    assert "document-archiving" in practised  # the process the role works in most
+    capsys.readouterr()
+    for ident, words in (("specialist-archives", "already exists"), ("parent", "not a role of the department"),
+                         ("nobody", "no role 'nobody'")):
+        assert main(["new", "onboarding", ident, str(root)]) == 2
+        assert words in capsys.readouterr().err
