@@ -61,8 +61,17 @@ def mask(value: str) -> str:
     return value[:3] + "*" * max(len(value) - 7, 3) + value[-4:]
 
 
+# Something every pattern above needs: 17 digits in a row (ID card, student
+# number), the start of a mobile number, or an @. One pass of this simple
+# pattern is far cheaper than the four with look-arounds, and most files
+# have none of these, so they are skipped (found by tests/test_privacy.py).
+_MAYBE = re.compile(r"[0-9]{17}|1[3-9][0-9][ -]?[0-9]{4}|@")
+
+
 def find(text: str, mailboxes=frozenset()):
     """Yield (offset, kind, value) for each personal-data hit in `text`."""
+    if _MAYBE.search(text) is None:
+        return
     for m in STUDENT_NO.finditer(text):
         if id_card_valid(m.group(1)[1:]):
             yield m.start(1), "全国学籍号 (national student number)", m.group(1)

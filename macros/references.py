@@ -28,7 +28,7 @@ def walk(doc, schema: dict, registry) -> list[Reference]:
     resolver = registry.resolver(base_uri=schema.get("$id", ""))
 
     def visit(node, subschema, resolver, path):
-        if not isinstance(subschema, dict):
+        if not isinstance(subschema, dict) or not _may_refer(subschema):
             return
         if "$ref" in subschema:
             resolved = resolver.lookup(subschema["$ref"])
@@ -77,6 +77,27 @@ def _valid(node, branch, resolver) -> bool:
 
 
 _BRANCHES: dict = {}
+_REFERS: dict = {}  # id(subschema) -> (subschema, holds an x-ref or a $ref somewhere inside)
+
+
+def _may_refer(subschema) -> bool:
+    """False when no `x-ref` can lie below: the walk skips that part of the
+    data (names, descriptions, deadlines), which is most of it. A `$ref` left
+    by schema.inline_refs (a cycle) counts as "may", to stay on the safe side."""
+    hit = _REFERS.get(id(subschema))
+    if hit is None or hit[0] is not subschema:
+        if len(_REFERS) > 8192:  # the schemas of earlier loads: let them go
+            _REFERS.clear()
+        hit = _REFERS[id(subschema)] = (subschema, _holds_ref(subschema))
+    return hit[1]
+
+
+def _holds_ref(node) -> bool:
+    if isinstance(node, dict):
+        return "x-ref" in node or "$ref" in node or any(_holds_ref(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_holds_ref(v) for v in node)
+    return False
 valid_branch = _valid  # shared with timelimits.py's walk
 
 

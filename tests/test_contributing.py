@@ -34,7 +34,7 @@ def test_every_example_message_is_exact_current_output():
 
 
 # Messages that come from loading and the schema, not from a policy rule.
-NOT_POLICY = {"", "schema", "reference", "unique-id", "files"}
+NOT_POLICY = {"", "schema", "reference", "unique-id", "files", "schema-file"}
 
 
 def _rule_rows():

@@ -8,6 +8,7 @@ from ..freshness import review_of
 from ..kinds import FILES
 from ..model import Entity
 from ..scaffold import PLACEHOLDER
+from .common import strings
 
 PERMISSIONS_FILE = "data/permissions.yml"
 OWNERS_FILE = "data/owners.yml"
@@ -73,22 +74,11 @@ def authorisation_review_yearly(model):
 def placeholder_left(model):
     """`handbook new` fills required text with a placeholder; it must be replaced."""
     for doc in model.docs:
-        for path, value in _strings(doc.data, ()):
+        for path, value in strings(doc):
             if PLACEHOLDER in value:
                 owner = model.owner_of(doc, path) or _file_entity(doc)
                 yield warn(owner, f"placeholder {PLACEHOLDER!r} is still here: write the real content",
                            path[len(owner.path):])
-
-
-def _strings(node, path):
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, dict):
-        for k, v in node.items():
-            yield from _strings(v, path + (k,))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _strings(v, path + (i,))
 
 
 @rule("owners-declared")

@@ -6,7 +6,7 @@ import re
 
 from .. import coverage
 from . import Finding, rule
-from .common import file_anchor
+from .common import file_anchor, strings
 
 QUESTIONS_FILE = "data/open_questions.yml"
 # Text that marks something as not yet decided. The policy's own "X人" is one;
@@ -73,7 +73,7 @@ def no_placeholder_text(model):
     for doc in model.docs:
         if doc.file == QUESTIONS_FILE:
             continue
-        for path, text in _strings(doc.data):
+        for path, text in strings(doc):
             m = PLACEHOLDERS.search(text)
             if m:
                 owner = model.owner_of(doc, path) or file_anchor(model, doc.file)
@@ -81,12 +81,3 @@ def no_placeholder_text(model):
                                      f"open question in {QUESTIONS_FILE} and reference it", path[len(owner.path):])
 
 
-def _strings(node, path=()):
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _strings(value, path + (i,))
