@@ -18,6 +18,7 @@ from .problems import format_text
 from .project import load_cached
 from .render import shared_for
 from .render.html import block, esc
+from .render.parallel import render_all
 from .render.pages_trace import data_version
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -80,13 +81,14 @@ def add_generated(files, config):
     for page in generated:
         if page.path in existing:
             log.info("docs/%s is hand-written; the generated page is not added", page.path)
-            continue
+    todo = [p for p in generated if p.path not in existing]
+    bodies = render_all(todo, lambda page: page.markdown(shared, directory_urls))
+    for page, body in zip(todo, bodies):
         # Themes print page titles unescaped, and titles are data: escape
         # them here (JSON strings are valid YAML front matter).
         meta = "---\ntitle: " + json.dumps(str(esc(page.title)), ensure_ascii=False) + "\n" \
             + ("" if page.searchable else "search:\n  exclude: true\n") + "---\n"
-        content = meta + page.markdown(shared, directory_urls)
-        files.append(File.generated(config, page.path, content=content))
+        files.append(File.generated(config, page.path, content=meta + body))
     docs = [(f.src_uri, _title_of(Path(f.abs_src_path))) for f in files.documentation_pages()
             if f.abs_src_path and f.src_uri not in {p.path for p in generated}]
     config["nav"] = page_list.nav(generated, docs)

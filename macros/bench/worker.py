@@ -24,7 +24,10 @@ from pathlib import Path  # noqa: E402
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    """Peak RSS of this process or of its largest child (the build renders
+    half the pages in a forked child; PDFs render in worker processes)."""
+    return max(resource.getrusage(who).ru_maxrss for who in
+               (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024  # Linux: KiB
 
 
 def _build(config_file: Path, site: Path, dump: Path | None = None):

@@ -1,0 +1,42 @@
+"""Two-core rendering gives exactly what one core gives, also when the child fails."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import ROOT
+from macros.render import parallel
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork only")
+
+
+def test_the_shipped_pages_render_the_same_on_two_cores():
+    from macros import pages
+    from macros.project import load
+    from macros.render import Ctx, shared_for
+    result = load(ROOT)
+    shared = shared_for(result.model, ROOT)
+    generated = pages.generated(result.model)
+    assert parallel.usable(len(generated))  # else this test would not test the fork
+
+    def render(page):
+        return page.render(Ctx(shared, page.path))
+    assert parallel.render_all(generated, render) == [render(p) for p in generated]
+
+
+def test_a_failing_child_falls_back_to_rendering_here(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PAGES", 2)
+    parent = os.getpid()
+
+    def render(n):
+        if os.getpid() != parent:
+            raise RuntimeError("only in the child")
+        return n * n
+    assert parallel.render_all(list(range(7)), render) == [n * n for n in range(7)]
+
+
+def test_threads_keep_it_on_one_core(monkeypatch):
+    import threading
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # as under `mkdocs serve`
+    assert not parallel.usable(10_000)
