@@ -40,3 +40,17 @@ def test_threads_keep_it_on_one_core(monkeypatch):
     import threading
     monkeypatch.setattr(threading, "active_count", lambda: 2)  # as under `mkdocs serve`
     assert not parallel.usable(10_000)
+
+
+def test_an_error_here_stops_the_child_and_comes_through(monkeypatch):
+    """The child may be blocked writing more than a pipe holds; an error in
+    this process must not wait for it forever."""
+    monkeypatch.setattr(parallel, "MIN_PAGES", 2)
+    parent = os.getpid()
+
+    def render(n):
+        if os.getpid() == parent and n == 4:
+            raise ValueError("a broken page")
+        return "x" * 1_000_000  # far more than a pipe buffers
+    with pytest.raises(ValueError, match="a broken page"):
+        parallel.render_all(list(range(8)), render)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
 
 MIN_PAGES = 60  # below this the fork costs about what it saves
@@ -45,11 +46,17 @@ def render_all(items: list, render) -> list:
         finally:
             os._exit(code)
     os.close(write_end)
+    pipe = os.fdopen(read_end, "rb")
     try:
         mine = {i: render(items[i]) for i in range(0, len(items), 2)}
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
+        data = pipe.read()
+    except BaseException:
+        # Our own pages failed: stop the child, which may be blocked writing
+        # to a pipe nobody will read, then let the error through.
+        os.kill(pid, signal.SIGKILL)
+        raise
     finally:
+        pipe.close()
         _, status = os.waitpid(pid, 0)
     theirs = pickle.loads(data) if status == 0 and data else [render(items[i]) for i in theirs_idx]
     mine.update(zip(theirs_idx, theirs))
