@@ -76,8 +76,8 @@ def checklist_of_existing(model, ident: str, today: date) -> tuple[dict, dict]:
 
 def onboarding_plan(model, ident: str, today: date) -> tuple[dict, dict]:
     """(data, comments) of a five-day plan for role `ident`: day 1 orientation,
-    then every page that holds one of the role's duties, days filled in turn
-    up to the learning budget, and day 5 closing with the self-check."""
+    then every page that holds one of the role's duties, spread over days 2-5
+    within the learning budget, and day 5 closing with the self-check."""
     role = model.get("role", ident)
     if role is None:
         raise ScaffoldError(f"no role {ident!r}: a first-week plan is named after its role (data/roles.yml)")
@@ -96,9 +96,10 @@ def onboarding_plan(model, ident: str, today: date) -> tuple[dict, dict]:
     known = reading.known_pages(model)
     day1 += [_read(t, ids) for t in orientation if _page(model, t) in known]
 
-    targets = list(_duty_targets(model, role, orientation))
+    duties = coverage.duties(model, role)
+    targets = list(_duty_targets(model, duties, orientation))
     # Practise the processes where the role does the most; read those first.
-    weight = Counter(d.process for d in coverage.duties(model, role) if d.process)
+    weight = Counter(d.process for d in duties if d.process)
     main = [t for t in sorted(targets, key=lambda t: -weight[t[2]]) if t[1]][:MAX_PRACTISED]
     work = []
     for target, checklist, _ in main + [t for t in targets if t not in main]:
@@ -132,12 +133,12 @@ def _mentor(model, role) -> str:
     return boss.id if boss is not None else role.id
 
 
-def _duty_targets(model, role, skip):
+def _duty_targets(model, duties, skip):
     """(read target, checklist id or None, process id) for each page holding
     a duty, in duty order."""
     done = {_page(model, t) for t in skip}
     checklists = {c.get("process"): c.id for c in model.all("checklist") if c.get("process")}
-    for duty in coverage.duties(model, role):
+    for duty in duties:
         e = duty.entity
         target = f"process:{duty.process}" if duty.process else f"{e.kind}:{e.id}"
         page = _page(model, target)
