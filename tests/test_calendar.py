@@ -10,9 +10,9 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, vRecur
 
 from conftest import ROOT
-from macros import calendar as feeds
-from macros.cli import main
-from macros.project import load
+from macros.outputs.calendar import feeds
+from macros.cli.main import main
+from macros.outputs.compose import load
 
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 PERIOD_UNITS = ("day", "week", "month", "quarter", "year")
@@ -157,7 +157,7 @@ def test_calendar_command(tmp_path, capsys):
 def test_working_day_series_follow_the_holidays():
     """A daily report due the next working day is due on every working day:
     around 国庆 2026 that skips 10-01..10-07 and includes Saturday 10-10."""
-    from macros import recurrence
+    from macros.time import recurrence
     s = recurrence.series({"interval": 1, "unit": "day"}, dt.date(2026, 1, 19),
                           {"amount": 1, "unit": "working_days", "from": "report_day_end"})
     rule = rrulestr(vRecur(s.rrule).to_ical().decode(), dtstart=dt.datetime.combine(s.start, dt.time()))
