@@ -1,22 +1,30 @@
-"""handbook build [DIR]: check, then a strict site build, swapped in whole
-(macros/outputs/site/mkdocs/build.py)."""
+"""handbook build [DIR] [--engine mkdocs|zensical]: check, write the Markdown
+sources tree (build/sources/), let the engine build it strictly, run the
+output steps, swap the site in whole (macros/outputs/site/build.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from macros.cli.commands import project_root
-from macros.outputs.site.mkdocs.build import build_site
+from macros.outputs.site.build import build_site
+from macros.outputs.site.engine import DEFAULT, ENGINES
+
+
+def add_engine_argument(p):
+    p.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT,
+                   help=f"site engine that builds the sources tree (default: {DEFAULT})")
 
 
 def add_arguments(p):
     p.add_argument("dir", nargs="?", help="project directory (default: the current one)")
     p.add_argument("--site-dir", help="where to put the site (default: DIR/site)")
+    add_engine_argument(p)
 
 
 def run(args) -> int:
     root = project_root(args.dir)
     site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "site"
-    code = build_site(root, site_dir)
+    code = build_site(root, site_dir, args.engine)
     if code == 0:
-        print(f"handbook build: site written to {site_dir}")
+        print(f"handbook build: site written to {site_dir} ({args.engine})")
     return code

@@ -123,10 +123,11 @@ def render(root: Path, limit: int = LIMIT) -> str:
     return "\n".join(lines) + "\n"
 
 
-def register(env, result):
+def macros(result, page: str) -> dict:
     root = Path(result.root)
 
-    @env.macro
     def changelog(limit: int = LIMIT) -> str:
         """The data's change history as Markdown (see module docstring)."""
         return render(root, limit)
+
+    return {"changelog": changelog}

@@ -38,13 +38,12 @@ class Page:
     # growing with every process in the handbook (issue 10).
     group: str = ""
 
-    def markdown(self, shared, directory_urls: bool = True) -> str:
+    def markdown(self, shared) -> str:
         """The page's Markdown, rendered once per model (see Shared.rendered)."""
         from macros.outputs.site.render import Ctx
-        key = (self.path, directory_urls)
-        if key not in shared.rendered:
-            shared.rendered[key] = self.render(Ctx(shared, self.path, directory_urls))
-        return shared.rendered[key]
+        if self.path not in shared.rendered:
+            shared.rendered[self.path] = self.render(Ctx(shared, self.path))
+        return shared.rendered[self.path]
 
 
 FIXED = (

@@ -1,43 +1,35 @@
 """Macros for the checklists index page and the links to the printed PDFs.
 
-The PDFs are written by `handbook build` (outputs.py) under site/print/, so
-links are emitted as plain HTML (MkDocs does not validate those against
-docs/). Every value is escaped.
+The PDFs are written by `handbook build` (outputs/steps.py) under
+site/print/, so links are emitted as plain HTML, relative to the page's
+source file like every link (render/links.py). Every value is escaped.
 """
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
 from macros.outputs.print.engine import BOOKLET, HANDBOOK, checklists, pdf_name
-
-PRINT_DIR = "print"
-
-
-def _prefix(env) -> str:
-    """From the current page's URL back to the site root (directory URLs)."""
-    page = getattr(env, "page", None)
-    url = getattr(page, "url", "") or ""
-    return "../" * url.count("/")
+from macros.outputs.site.render.links import relative
+from macros.outputs.steps import PRINT_DIR
 
 
 def for_process(model, process_id: str) -> list:
     return [c for c in checklists(model) if c.get("process") == process_id]
 
 
-def register(env, result):
+def macros(result, page: str) -> dict:
+    """The macros as seen from `page` (docs-relative path)."""
     model = result.model
 
     def href(name: str) -> str:
-        return f"{_prefix(env)}{PRINT_DIR}/{name}"
+        return relative(f"{PRINT_DIR}/{name}", page)
 
-    @env.macro
     def checklist_links(process_id: str) -> Markup:
         """Links to the printable checklists of one process (for process pages)."""
         links = [f'<a href="{escape(href(pdf_name(c.id)))}">{escape(c.name)}（PDF，A4）</a>'
                  for c in for_process(model, process_id)]
         return Markup("、".join(links))
 
-    @env.macro
     def checklist_index() -> Markup:
         """A table of every checklist with its PDF, plus the booklet and handbook."""
         rows = []
@@ -54,3 +46,5 @@ def register(env, result):
             '<th>上次审核</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>\n\n"
             f'<p>全部检查单合订本：<a href="{escape(href(BOOKLET))}">检查单汇编（PDF）</a>；'
             f'整本手册：<a href="{escape(href(HANDBOOK))}">学籍手册（PDF，供审批与归档）</a>。</p>')
+
+    return {"checklist_links": checklist_links, "checklist_index": checklist_index}

@@ -1,8 +1,11 @@
 """Macros for hand-written pages in docs/ (they opt in with
 `render_macros: true`). Each returns Markdown built by render/, with every
-data value escaped; mkdocs-macros does not re-render macro output as Jinja.
+data value escaped; macro output is never re-rendered as Jinja (neither by
+mkdocs-macros nor by the sources step's own pass).
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -11,29 +14,27 @@ from macros.outputs.site.render import pages_org
 from macros.outputs.site.render.html import block, table
 
 
-def register(env, result):
+def macros(result, page: str) -> dict:
+    """The macros as seen from `page` (docs-relative path)."""
     def ctx():
-        page = env.page.file.src_uri if getattr(env, "page", None) else "index.md"
-        return Ctx(shared_for(result.model, result.root), page,
-                   bool(env.conf.get("use_directory_urls", True)))
+        return Ctx(shared_for(result.model, result.root), page)
 
-    @env.macro
     def home_overview():
         """What the department does, its principles and goals."""
         return pages_org.home_overview(ctx())
 
-    @env.macro
     def handbook_map():
         """Where to find what: one row per part of the handbook."""
-        from pathlib import Path
         from macros.outputs.site.pages import generated
         c = ctx()
         # Hand-written pages of other parts (checklists, calendar) only when present.
         made = {p.path for p in generated(result.model)}
-        docs = Path(env.conf["docs_dir"])
+        docs = Path(result.root) / "docs"
         rows = [(p, t, w) for p, t, w in MAP if p in made or (docs / p).is_file()]
         return block(table(["想知道", "看这里"], [
             [c.text(w), Markup('<a href="{}">{}</a>').format(c.url_src(p), t)] for p, t, w in rows]))
+
+    return {"home_overview": home_overview, "handbook_map": handbook_map}
 
 
 # (page, title, the question it answers) for the home page's map.

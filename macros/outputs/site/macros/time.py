@@ -7,8 +7,6 @@ source of truth (and the page works from file:// and offline).
 """
 from __future__ import annotations
 
-import posixpath
-
 from markupsafe import Markup, escape
 
 from macros.time import deadlines, holidays
@@ -16,26 +14,24 @@ from macros.outputs.calendar.feeds import FEEDS_DIR, feed_roles, for_role, oblig
 from macros.time.due import UNIT_ZH
 from macros.time.words import deadline_text as limit_words, from_phrase as start_words
 from macros.outputs.export.api import API_DIR
+from macros.outputs.site.render.links import relative
 
 
-def register(env, result):
+def macros(result, page: str) -> dict:
+    """The macros as seen from `page` (docs-relative path)."""
     model = result.model
 
     def role_names(ids):
         return "、".join(str(escape(model.get("role", r).name if model.get("role", r) else r)) for r in ids) or "—"
 
     def page_rel(target: str) -> str:
-        """`target` (site-relative) as a link relative to the page being rendered."""
-        page = getattr(env, "page", None)
-        url = getattr(page, "url", "") or ""
-        base = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
-        return posixpath.relpath(target, base or ".")
+        """`target` (a file of the built site) as a link from this page."""
+        return relative(target, page)
 
     def question(q_id):
         q = model.get("question", q_id) if q_id else None
         return f"<br><small>待决问题：{escape(q.name)}（{escape(q.id)}）</small>" if q else ""
 
-    @env.macro
     def deadline_table() -> Markup:
         """Every time limit: what, starting event, limit, unit, responsible, clause."""
         rows = []
@@ -51,11 +47,9 @@ def register(env, result):
                 f"{escape(amount)} {escape(unit)}", role_names(r.responsible), escape("、".join(r.source))]))
         return _table(("事项（规则 id）", "起算事件", "时限", "数量与单位", "负责", "出处"), rows)
 
-    @env.macro
     def deadline_count() -> int:
         return len(deadlines.rules(result))
 
-    @env.macro
     def deadline_calculator() -> Markup:
         options = "".join(f'<option value="{escape(r.id)}">{escape(r.name)}（{escape(limit_words(r.limit))}）</option>'
                           for r in deadlines.rules(result) if r.computable)
@@ -71,7 +65,6 @@ def register(env, result):
             '</form>\n'
             f'<script type="application/json" id="hb-calc-data">{deadlines.calculator_json(result)}</script>')
 
-    @env.macro
     def recurring_table() -> Markup:
         obs, _ = obligations(result)
         rows = []
@@ -83,7 +76,6 @@ def register(env, result):
                 escape("、".join(o.source))]))
         return _table(("事项", "频率与排期", "首次", "负责", "订阅的角色", "出处"), rows)
 
-    @env.macro
     def calendar_feeds() -> Markup:
         obs, _ = obligations(result)
         items = [f'<li><a href="{escape(page_rel(f"{FEEDS_DIR}/department.ics"))}">全部门日历</a>'
@@ -94,9 +86,11 @@ def register(env, result):
                          f"（{len(for_role(result, obs, role_id))} 项）</li>")
         return Markup(f'<ul class="hb-feeds">{"".join(items)}</ul>')
 
-    @env.macro
     def api_link(name: str = "handbook.json") -> Markup:
         return Markup(f'<a href="{escape(page_rel(f"{API_DIR.as_posix()}/{name}"))}"><code>{escape(name)}</code></a>')
+
+    return {f.__name__: f for f in (deadline_table, deadline_count, deadline_calculator, recurring_table,
+                                    calendar_feeds, api_link)}
 
 
 def _table(headers, rows) -> Markup:

@@ -99,7 +99,7 @@ class Shared:
     labels: dict
     abbr: Abbreviations
     enums: dict  # field -> {enum value: words}, from the schemas
-    # (page path, directory_urls) -> Markdown. The first-week rules count each
+    # page path -> Markdown. The first-week rules count each
     # page's characters before the build renders the same pages; rendering
     # once per model halves the data layer's share of a build (issue 10).
     rendered: dict = field(default_factory=dict)
@@ -133,9 +133,9 @@ def shared_for(model, root=None) -> Shared:
 
 
 class Ctx:
-    def __init__(self, shared: Shared, page: str, directory_urls: bool = True):
+    def __init__(self, shared: Shared, page: str):
         self.shared, self.model, self.page = shared, shared.model, page
-        self.linker = Linker(shared.model, page, directory_urls)
+        self.linker = Linker(shared.model, page)
 
     def text(self, value) -> Markup:
         """A data value as escaped HTML, abbreviations as tooltips."""

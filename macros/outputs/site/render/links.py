@@ -15,10 +15,11 @@ from markupsafe import Markup
 from macros.model.routes import NOT_SHOWN, ROUTES, anchor_id, generic_page, shown, target  # noqa: F401
 from macros.outputs.site.render.html import esc, link
 
-def page_url(src: str, directory_urls: bool = True) -> str:
-    """The built URL (site-relative) of a docs page, as MkDocs computes it."""
-    if not directory_urls:
-        return src[:-3] + ".html"
+def page_url(src: str) -> str:
+    """The built URL (site-relative) of a docs page with directory URLs, the
+    scheme the site publishes (roles/director.md -> roles/director/). For
+    readers' eyes (printouts, the impact report); links inside the site use
+    relative() instead."""
     if src == "index.md":
         return ""
     if src.endswith("/index.md"):
@@ -27,36 +28,33 @@ def page_url(src: str, directory_urls: bool = True) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of an entity
-def relative(to_src: str, from_src: str, directory_urls: bool = True) -> str:
-    """URL of `to_src` (may carry #anchor) seen from the page `from_src`."""
+def relative(to_src: str, from_src: str) -> str:
+    """`to_src` (a docs .md page or a file of the built site, may carry
+    #anchor) as a link written in the page `from_src`.
+
+    The link names the source file, relative to the source file: what a
+    Markdown link means in every engine. Zensical resolves raw-HTML hrefs the
+    same way; MkDocs leaves raw HTML alone, so its adapter resolves them
+    (engine/mkdocs_links.py). A link relative to the built URL would be one
+    `../` off in one of the two (docs/maintainers/engines.md)."""
     to_page, _, anchor = to_src.partition("#")
     suffix = f"#{anchor}" if anchor else ""
-    if not to_page.endswith(".md"):  # a file in the built site (a PDF, a feed)
-        here = page_url(from_src, directory_urls)
-        here_dir = here.rstrip("/") if directory_urls else posixpath.dirname(here)
-        return posixpath.relpath(to_page, here_dir or ".") + suffix
     if to_page == from_src:
-        return suffix or "./"
-    here, there = page_url(from_src, directory_urls), page_url(to_page, directory_urls)
-    # With directory URLs a page is a folder; otherwise its folder is the parent.
-    here_dir = here.rstrip("/") if directory_urls else posixpath.dirname(here)
-    rel = posixpath.relpath(there.rstrip("/") or ".", here_dir or ".")
-    if directory_urls:
-        rel += "/"
-    return rel + suffix
+        return suffix or posixpath.basename(from_src)
+    return posixpath.relpath(to_page, posixpath.dirname(from_src) or ".") + suffix
 
 
 class Linker:
     """Links from one page: `linker.to(entity)` -> <a>, escaped."""
 
-    def __init__(self, model, page: str, directory_urls: bool = True):
-        self.model, self.page, self.directory_urls = model, page, directory_urls
+    def __init__(self, model, page: str):
+        self.model, self.page = model, page
 
     def url(self, entity) -> str:
-        return relative(target(entity), self.page, self.directory_urls)
+        return relative(target(entity), self.page)
 
     def url_src(self, src: str) -> str:
-        return relative(src, self.page, self.directory_urls)
+        return relative(src, self.page)
 
     def to(self, entity, label=None) -> Markup:
         text = esc(entity.name) if label is None else label

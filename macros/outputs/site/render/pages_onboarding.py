@@ -11,7 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.outputs.site.render.html import block, esc, heading, link, md_inline, table
-from macros.outputs.site.render.links import page_url, target
+from macros.outputs.site.render.links import target
 from macros.onboarding import plan as plans
 from macros.onboarding.reading import RATE, RATE_SOURCE, page_title, target_page
 from macros.onboarding.selfcheck import questions
@@ -27,13 +27,8 @@ def self_check_path(plan) -> str:
     return f"first-week/{plan.id}-self-check.md"
 
 
-def root_prefix(ctx) -> str:
-    """From the page's built URL back to the site root (raw links to PDFs)."""
-    return "../" * page_url(ctx.page, ctx.linker.directory_urls).count("/")
-
-
 def pdf_link(ctx, plan) -> Markup:
-    return link(f"{root_prefix(ctx)}{PRINT_DIR}/{pdf_name(plan)}", "打印版：第一周计划与自检（PDF，A4）")
+    return link(ctx.url_src(f"{PRINT_DIR}/{pdf_name(plan)}"), "打印版：第一周计划与自检（PDF，A4）")
 
 
 def item_html(ctx, plan, item) -> Markup:
@@ -50,7 +45,7 @@ def item_html(ctx, plan, item) -> Markup:
         checklist = model.get("checklist", item.target)
         what = Markup("{}（{}）").format(
             ctx.to(checklist) if checklist else esc(item.target),
-            link(f"{root_prefix(ctx)}{PRINT_DIR}/{item.target}.pdf", "打印 PDF"))
+            link(ctx.url_src(f"{PRINT_DIR}/{item.target}.pdf"), "打印 PDF"))
         what += Markup("<br><small>样例：{}</small>").format(ctx.text(item.data.get("case")))
     elif item.kind == "meet":
         what = ctx.ref("role", item.target) + Markup("<br><small>{}</small>").format(ctx.text(item.data.get("topic")))

@@ -1,71 +1,59 @@
-"""The site build through MkDocs: check, build strictly, run the output steps,
-then swap the result in whole.
+"""`handbook build`: check, write the sources tree, let the engine build it
+strictly, run the output steps, then swap the result in whole.
 
 The site is built into a temporary folder beside site/ and renamed into place
 only when everything succeeded, so a failed or interrupted build never leaves
-a half-written site/ that could be deployed.
+a half-written site/ that could be deployed. The sources tree stays in
+SOURCES (build/sources/ by default) for anyone who wants to read what the
+engine was given.
 """
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from mkdocs import exceptions
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from macros.load.problems import format_text
 from macros.outputs import steps as outputs
 from macros.outputs.compose import load_cached
+from macros.outputs.site import engine as engines
+from macros.outputs.site import sources
+
+SOURCES = Path("build") / "sources"
 
 
-class _Collect(logging.Handler):
-    """Prints MkDocs warnings and errors plainly, without MkDocs' CLI."""
-
-    def emit(self, record):
-        if record.levelno >= logging.WARNING:
-            print(f"{record.levelname}: {record.getMessage()}", file=sys.stderr)
-
-
-def engine_build(config_file: Path, site_dir: Path, capture: bool = False):
-    """One strict MkDocs build of `config_file` into `site_dir`; with
-    `capture`, also returns every page's final Markdown (plain.Capture)."""
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-    captured = None
-    if capture:
-        from macros.outputs.site.mkdocs.plain import attach
-        captured = attach(config)
-    build(config)
-    return captured
+def write_sources(result, out: Path, engine, expand: bool | None = None) -> Path:
+    """The tree `engine` builds; `expand` fills the macro pages here even when
+    the engine has a macro plugin (a preview, the benchmark's baseline)."""
+    expanded = engine.EXPANDS_MACROS if expand is None else expand or engine.EXPANDS_MACROS
+    return sources.write(result, out, expanded,
+                         lambda config: engine.configure(config, Path(result.root), Path(out), expanded))
 
 
-def build_site(root: Path, site_dir: Path) -> int:
+def build_site(root: Path, site_dir: Path, engine_name: str | None = None, sources_dir: Path | None = None) -> int:
     result = load_cached(root)
     if not result.ok:
         print(format_text(result.problems))
         return 1
+    engine = engines.get(engine_name)
+    sources_dir = sources_dir or root / SOURCES
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
-    handler = _Collect()
-    logging.getLogger("mkdocs").addHandler(handler)
     try:
-        engine_build(root / "mkdocs.yml", tmp)
+        write_sources(result, sources_dir, engine)
+        engine.build(sources_dir, tmp)
         for step in outputs.steps():
             step(result, tmp)
-    except (exceptions.MkDocsException, exceptions.Abort, outputs.OutputError) as exc:
+    except outputs.OutputError as exc:
         print(f"handbook build: {exc}", file=sys.stderr)
         shutil.rmtree(tmp, ignore_errors=True)
         return 1
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
     publishable(tmp)
     _swap(tmp, site_dir)
     return 0

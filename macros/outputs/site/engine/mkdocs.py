@@ -1,0 +1,71 @@
+"""MkDocs + Material + mkdocs-macros: the default engine (the design card's stack).
+
+Builds the sources tree in this process through MkDocs' API, strictly. The
+hand-written macro pages are filled by mkdocs-macros (engine/macros_entry.py
+registers the handbook's macro functions; on_error_fail and on_undefined:
+strict come from the project's mkdocs.yml). Raw-HTML links are resolved by
+the mkdocs_links.py hook.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs import exceptions
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from macros.outputs.site.site_config import CONFIG, plugin_names, without_plugin
+from macros.outputs.steps import OutputError
+
+NAME = "mkdocs"
+EXPANDS_MACROS = False
+MACROS_PLUGIN = "macros"
+ENTRY = "macros.outputs.site.engine.macros_entry"
+LINKS_HOOK = Path(__file__).with_name("mkdocs_links.py")
+
+
+def configure(config: dict, root: Path, sources: Path, expanded: bool) -> dict:
+    config["hooks"] = [str(LINKS_HOOK)]
+    if expanded:  # pages are filled already: nothing may render them again
+        return without_plugin(config, MACROS_PLUGIN)
+    if MACROS_PLUGIN not in plugin_names(config):
+        raise OutputError(f"{CONFIG}: the MkDocs build needs the `{MACROS_PLUGIN}` plugin (mkdocs-macros)")
+    for i, plugin in enumerate(config["plugins"]):
+        if plugin == MACROS_PLUGIN or (isinstance(plugin, dict) and MACROS_PLUGIN in plugin):
+            settings = dict(plugin[MACROS_PLUGIN] or {}) if isinstance(plugin, dict) else {}
+            settings.pop("module_name", None)
+            settings["modules"] = [ENTRY]
+            config["plugins"][i] = {MACROS_PLUGIN: settings}
+    # Where the data is, for macros_entry (relative: the tree moves with the project).
+    config.setdefault("extra", {})["handbook_root"] = os.path.relpath(root, sources)
+    return config
+
+
+class _Collect(logging.Handler):
+    """Prints MkDocs warnings and errors plainly, without MkDocs' CLI."""
+
+    def emit(self, record):
+        if record.levelno >= logging.WARNING:
+            print(f"{record.levelname}: {record.getMessage()}", file=sys.stderr)
+
+
+def build(sources: Path, site: Path):
+    handler = _Collect()
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        import jieba  # Material segments Chinese with it; silence its start-up lines
+        jieba.setLogLevel(logging.WARNING)
+        config = load_config(str(Path(sources) / CONFIG), site_dir=str(site), strict=True)
+        mkdocs_build(config)
+    except (exceptions.MkDocsException, exceptions.Abort) as exc:
+        raise OutputError(str(exc)) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+
+
+def serve_argv(sources: Path, addr: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(Path(sources) / CONFIG),
+            "--dev-addr", addr]

@@ -1,0 +1,55 @@
+"""Zensical, Material's successor (`handbook build --engine zensical`).
+
+Zensical reads the sources tree's mkdocs.yml, but silently ignores `hooks:`
+and every plugin it has not re-implemented, and its mkdocs-macros emulation
+cannot import a package (GUIDE.md §4). So the sources step fills the macro
+pages itself (EXPANDS_MACROS) and the config carries neither. Raw-HTML links
+need nothing: Zensical resolves them like Markdown links, which is how the
+handbook writes them (render/links.py).
+
+It runs as its own process (`python -m zensical`), an optional extra:
+`pip install -e '.[zensical]'`, which `make build ENGINE=zensical` does.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from macros.outputs.site.site_config import CONFIG, without_plugin
+from macros.outputs.steps import OutputError
+
+NAME = "zensical"
+EXPANDS_MACROS = True
+INSTALL = "pip install -e '.[zensical]'  (or: make build ENGINE=zensical)"
+
+
+def configure(config: dict, root: Path, sources: Path, expanded: bool) -> dict:
+    return without_plugin(config, "macros")
+
+
+def _argv(*args) -> list[str]:
+    if shutil.which(sys.executable) is None or subprocess.run(
+            [sys.executable, "-c", "import zensical"], capture_output=True).returncode != 0:
+        raise OutputError(f"the Zensical engine is not installed: {INSTALL}")
+    return [sys.executable, "-m", "zensical", *args]
+
+
+def build(sources: Path, site: Path):
+    """`zensical build --strict` writes the config's site_dir (sources/site);
+    the result is then moved to `site`."""
+    sources, site = Path(sources), Path(site)
+    built = sources / "site"
+    shutil.rmtree(built, ignore_errors=True)
+    proc = subprocess.run(_argv("build", "--strict", "--clean", "-f", str(sources / CONFIG)),
+                          capture_output=True, text=True)
+    if proc.returncode != 0 or not (built / "index.html").is_file():
+        raise OutputError("zensical build failed:\n" + (proc.stdout + proc.stderr).strip())
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.move(str(built), str(site))
+
+
+def serve_argv(sources: Path, addr: str) -> list[str]:
+    return _argv("serve", "-f", str(Path(sources) / CONFIG), "--dev-addr", addr)

@@ -1,1 +1,0 @@
-"""The one adapter that knows MkDocs and mkdocs-macros."""
