@@ -19,7 +19,7 @@ SYSTEM_PACKAGES := chromium fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2
 help:
 	@echo "make serve   build and serve the handbook at http://127.0.0.1:8000"
 	@echo "make test    run every test"
-	@echo "make build   strict static site into site/"
+	@echo "make build   strict static site into site/ (ENGINE=zensical: built by Zensical)"
 	@echo "make check   check the data (handbook check)"
 	@echo "make checklists  print the checklists and the handbook as A4 PDFs into print/"
 
@@ -55,16 +55,28 @@ system-deps:
 check: $(STAMP)
 	$(BIN)/handbook check
 
-build: $(STAMP) system-deps
-	$(BIN)/handbook build
+# The site engine: mkdocs (MkDocs + Material + mkdocs-macros, the default) or
+# zensical (installed on first use from the `zensical` extra in pyproject.toml).
+ENGINE ?= mkdocs
+ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(VENV)/.installed-zensical)
+
+$(VENV)/.installed-zensical: pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[zensical]' 2>&1 \
+	  | grep -v -e 'is ignored' -e '^$$' || true
+	@$(BIN)/python -c 'import zensical' || { echo "installing Zensical failed: see the pip output above"; exit 1; }
+	@touch $@
+
+build: $(STAMP) $(ENGINE_STAMP) system-deps
+	$(BIN)/handbook build --engine $(ENGINE)
 
 # One A4 PDF per checklist, the booklet and the handbook PDF, into print/.
 checklists: $(STAMP) system-deps
 	$(BIN)/handbook checklists
 
-serve: $(STAMP)
-	$(BIN)/handbook check
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+# Writes build/sources/ and serves it with the engine's live reload; edits to
+# data/, checklists/, docs/ or macros/ write the changed sources again.
+serve: $(STAMP) $(ENGINE_STAMP)
+	$(BIN)/handbook serve --engine $(ENGINE) --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q

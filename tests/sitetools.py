@@ -59,9 +59,23 @@ def base_project(tmp_path: Path) -> Path:
     return project_with(tmp_path, data_from=BASE)
 
 
-def build(root: Path, site: Path) -> int:
+def build(root: Path, site: Path, engine: str | None = None) -> int:
     from macros.cli.commands.build import build_site
-    return build_site(root, site)
+    return build_site(root, site, engine)
+
+
+def build_pages(root: Path, site: Path, engine: str | None = None) -> Path:
+    """The engine's pages only (sources tree, then the engine): no PDFs,
+    feeds or API, for tests that look at pages alone."""
+    from macros.outputs.compose import load
+    from macros.outputs.site import engine as engines
+    from macros.outputs.site.build import SOURCES, write_sources
+    result = load(root)
+    assert result.ok, [p.format() for p in result.errors]
+    chosen = engines.get(engine)
+    write_sources(result, root / SOURCES, chosen)
+    chosen.build(root / SOURCES, site)
+    return site
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -15,9 +15,9 @@ PKG = Path(__file__).resolve().parent.parent / "macros"
 
 # Top to bottom. A module may import its own room and any room below it.
 LAYERS = ("cli", "tools", "outputs", "check", "onboarding", "time", "model", "schema", "load", "core")
-# The one package that may know the site engine (MkDocs today, Zensical next).
-ENGINE_ADAPTER = "macros.outputs.site.mkdocs"
-ENGINE_MODULES = ("mkdocs", "material", "mkdocs_macros")
+# The one package that may know the site engines (MkDocs and Zensical).
+ENGINE_ADAPTER = "macros.outputs.site.engine"
+ENGINE_MODULES = ("mkdocs", "material", "mkdocs_macros", "zensical")
 MAX_LINES = 350
 MAX_ROOT_MODULES = 8
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import need_system
-from sitetools import need_browser, CHROMIUM, browser_page, project_with, serve
+from sitetools import need_browser, CHROMIUM, browser_page, build_pages, project_with, serve
 
 pytestmark = pytest.mark.browser
 
@@ -18,15 +18,11 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     need_browser()
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     tmp = tmp_path_factory.mktemp("onboarding-browser")
     root = project_with(tmp)
     out = tmp / "site"
     # The pages and the script are enough here: no PDFs needed (test_onboarding builds those).
-    build(load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True))
-    return out
+    return build_pages(root, out)
 
 
 def test_ticked_item_survives_reload(site):

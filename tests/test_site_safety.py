@@ -106,14 +106,16 @@ def test_data_problem_fails_handbook_build_with_check_lines(tmp_path):
     assert not (root / "site").exists()
 
 
-def test_data_problem_fails_plain_mkdocs_build_with_check_lines(tmp_path):
+def test_data_problem_writes_no_sources_and_says_why(tmp_path):
+    """`handbook sources` (what `make serve` runs on each edit) prints the
+    check lines and leaves the last good sources alone."""
     root = _broken_project(tmp_path)
     lines = _check_lines(root)
-    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
-                         cwd=root, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
-    assert out.returncode != 0
+    out = subprocess.run([sys.executable, "-m", "macros.cli.main", "sources", str(root)], capture_output=True, text=True)
+    assert out.returncode == 1
     for line in lines:
         assert line in out.stdout + out.stderr
+    assert not (root / "build" / "sources").exists()
 
 
 def _ics_text(path):

@@ -1,6 +1,6 @@
-"""`mkdocs serve` picks up edits without a restart: a YAML value, and a
-change to the rendering code in macros/ (a package MkDocs would otherwise
-keep cached in sys.modules)."""
+"""`handbook serve` (`make serve`) picks up edits without a restart: a YAML
+value, a change to the rendering code in macros/, and data with problems
+keeps the last good page while the check lines are printed."""
 from __future__ import annotations
 
 import os
@@ -43,8 +43,8 @@ def served(tmp_path):
     root = project_with(tmp_path)
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "macros.cli.main", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         yield root, f"http://127.0.0.1:{port}/"
     finally:
@@ -68,8 +68,16 @@ def test_yaml_and_code_edits_show_without_restart(served):
     roles.write_text(new, encoding="utf-8")
     assert wait_for(page, marker), "the edited YAML value never appeared"
 
-    code = root / "macros" / "render" / "pages_org.py"
+    code = root / "macros" / "outputs" / "site" / "render" / "pages_org.py"
     src = code.read_text(encoding="utf-8")
     assert '"基本信息"' in src
     code.write_text(src.replace('"基本信息"', '"基本信息（代码已热更新）"', 1), encoding="utf-8")
     assert wait_for(page, "基本信息（代码已热更新）"), "the edited rendering code was not reloaded"
+
+    # A data problem: the page stays as it was, the sources are not touched.
+    sources = root / "build" / "sources" / "docs" / "roles" / "director.md"
+    before = sources.read_bytes()
+    roles.write_text(new.replace("summary: ", "summary: [", 1), encoding="utf-8")
+    time.sleep(6)
+    assert sources.read_bytes() == before
+    assert marker in fetch(page)

@@ -17,7 +17,9 @@ from macros.cli.commands import UsageError
 # name -> (module under macros.cli.commands, one-line help)
 COMMANDS = {
     "check": ("check", "检查数据：YAML、模式、引用和制度规则 (check the data)"),
-    "build": ("build", "检查后严格构建网站到 site/ (check, then build the site strictly)"),
+    "build": ("build", "检查后写出 Markdown 源文件树，再严格构建网站到 site/ (check, write the sources, build the site strictly)"),
+    "sources": ("sources", "检查后写出引擎构建用的 Markdown 源文件树 (check, then write the sources tree an engine builds)"),
+    "serve": ("serve", "本地预览，数据或页面改动后自动刷新 (live preview at http://127.0.0.1:8000)"),
     "checklists": ("checklists", "打印检查单、检查单汇编和整本手册为 A4 PDF (print the checklists and the handbook)"),
     "due": ("due", "按规则计算截止日期并说明算法 (due date of a time limit, and how)"),
     "calendar": ("calendar", "生成 iCalendar 日历订阅 (write the iCalendar feeds)"),

@@ -1,7 +1,9 @@
 """`handbook bench`: how the handbook's cost grows with its size.
 
     synth.py    synthetic handbooks at N x the shipped data (checks clean)
-    plain.py    the same rendered Markdown as a plain mkdocs-material project
+    (plain)     the baseline is the sources tree with every macro page filled
+                (outputs/site/build.write_sources(expand=True)): the same
+                Markdown as a plain mkdocs-material project, no data layer
     measure.py  one timed run of each thing, each in a fresh process
     report.py   the table and the final `bench:` line
 

@@ -93,7 +93,7 @@ def run_scale(src: Path, factor: int, work: Path, repeat: int, pdf: bool, serve:
     r = _worker("build", root, site, "--dump", plain_root)
     s.real.append(r["seconds"])
     s.rss_mb = r["rss_mb"]
-    s.plain.append(_worker("build", plain_root, work / f"plain-site-x{factor}")["seconds"])
+    s.plain.append(_worker("plain", plain_root, work / f"plain-site-x{factor}")["seconds"])
     log(f"  x{factor}: real {s.real[-1]:.2f}s, plain {s.plain[-1]:.2f}s")
     s.pages, s.page_bytes, s.process_page_bytes, s.index_gz = _site_sizes(site)
     if serve:
@@ -101,11 +101,11 @@ def run_scale(src: Path, factor: int, work: Path, repeat: int, pdf: bool, serve:
         s.first, s.rebuild = sv["first"], sv["rebuild"]
         s.real.append(sv["first"])
         s.rss_mb = max(s.rss_mb, sv["rss_mb"])
-        s.plain.append(_worker("build", plain_root, work / f"plain-site-x{factor}")["seconds"])
+        s.plain.append(_worker("plain", plain_root, work / f"plain-site-x{factor}")["seconds"])
         log(f"  x{factor}: serve: first build {s.first:.2f}s, rebuild after one edit {s.rebuild:.2f}s; "
             f"plain {s.plain[-1]:.2f}s")
     for _ in range(repeat - 1):
-        s.plain.append(_worker("build", plain_root, work / f"plain-site-x{factor}")["seconds"])
+        s.plain.append(_worker("plain", plain_root, work / f"plain-site-x{factor}")["seconds"])
         s.real.append(_worker("build", root, site)["seconds"])
         log(f"  x{factor}: plain {s.plain[-1]:.2f}s, real {s.real[-1]:.2f}s")
     if pdf:

@@ -2,6 +2,7 @@
 caches, imports or jieba dictionary): prints one JSON line.
 
     python -m macros.tools.bench.worker build  ROOT SITE [--dump PLAIN]
+    python -m macros.tools.bench.worker plain  PLAIN SITE
     python -m macros.tools.bench.worker serve  ROOT SITE
     python -m macros.tools.bench.worker check  ROOT REPEAT
     python -m macros.tools.bench.worker pdf    ROOT OUT
@@ -30,31 +31,49 @@ def _rss_mb() -> float:
                (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024  # Linux: KiB
 
 
-def _build(config_file: Path, site: Path, dump: Path | None = None):
-    from macros.outputs.site.mkdocs.build import engine_build
-    return None, engine_build(config_file, site, capture=dump is not None)
+def _build(root: Path, site: Path):
+    """What `handbook build` does before its output steps: load and check,
+    write the sources tree, build it with the default engine. Returns the
+    loaded result."""
+    from macros.outputs.compose import load_cached
+    from macros.outputs.site import engine
+    from macros.outputs.site.build import SOURCES, write_sources
+    result = load_cached(root)
+    default = engine.get(None)
+    write_sources(result, root / SOURCES, default)
+    default.build(root / SOURCES, site)
+    return result
 
 
 def task_build(root, site, dump=None):
-    _, capture = _build(Path(root) / "mkdocs.yml", Path(site), Path(dump) if dump else None)
+    result = _build(Path(root), Path(site))
     seconds = time.perf_counter() - _T0
-    if capture is not None:  # written after the clock stopped
-        from macros.outputs.site.mkdocs.plain import write
-        write(capture, Path(root), Path(dump))
+    if dump is not None:  # written after the clock stopped
+        from macros.outputs.site import engine
+        from macros.outputs.site.build import write_sources
+        write_sources(result, Path(dump), engine.get(None), expand=True)
     return {"seconds": seconds, "rss_mb": _rss_mb()}
 
 
+def task_plain(plain, site):
+    """The baseline: the same pages, already Markdown with every macro filled,
+    built by the same engine with nothing of the handbook's data layer."""
+    from macros.outputs.site import engine
+    engine.get(None).build(Path(plain), Path(site))
+    return {"seconds": time.perf_counter() - _T0, "rss_mb": _rss_mb()}
+
+
 def task_serve(root, site):
-    """What `mkdocs serve` does after a save: reload the config and build
-    again in the same process (modules, hooks and load_cached stay warm)."""
+    """What a save costs in a warm process: the sources written again and
+    the engine's rebuild (modules and load_cached stay warm)."""
     root = Path(root)
-    _build(root / "mkdocs.yml", Path(site))
+    _build(root, Path(site))
     first = time.perf_counter() - _T0
     target = sorted((root / "data" / "processes").glob("*.yml"))[0]
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("name: ", "name: 修订 ", 1), encoding="utf-8")
     start = time.perf_counter()
-    _build(root / "mkdocs.yml", Path(site))
+    _build(root, Path(site))
     rebuild = time.perf_counter() - start
     target.write_text(text, encoding="utf-8")
     return {"first": first, "rebuild": rebuild, "rss_mb": _rss_mb()}
@@ -107,7 +126,7 @@ def task_pdf(root, out):
             "rss_mb": _rss_mb()}
 
 
-TASKS = {"build": task_build, "serve": task_serve, "check": task_check, "pdf": task_pdf}
+TASKS = {"build": task_build, "plain": task_plain, "serve": task_serve, "check": task_check, "pdf": task_pdf}
 
 
 def main(argv):
