@@ -25,7 +25,13 @@ def make_project(tmp_path: Path, overlay: Path | None = None, base: Path = BASE)
 def copy_shipped(tmp_path: Path) -> Path:
     """A full copy of the shipped project (data, checklists, docs, config)."""
     root = tmp_path / "shipped"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
+    anywhere = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
+
+    def ignore(folder, names):
+        # Built output only at the top: macros/outputs/site/ is code.
+        top = {"site", "build"} if Path(folder) == ROOT else set()
+        return set(anywhere(folder, names)) | (top & set(names))
+
     shutil.copytree(ROOT, root, ignore=ignore)
     return root
 

@@ -29,7 +29,7 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(url: str, text: str, seconds: float = 90) -> bool:
+def wait_for(url: str, text: str, seconds: float = 180) -> bool:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         if text in fetch(url):
@@ -58,7 +58,7 @@ def served(tmp_path):
 def test_yaml_and_code_edits_show_without_restart(served):
     root, url = served
     page = url + "roles/director/"
-    assert wait_for(page, "总监"), "mkdocs serve did not come up"
+    assert wait_for(page, "总监"), "handbook serve did not come up"
 
     roles = root / "data" / "roles.yml"
     text = roles.read_text(encoding="utf-8")

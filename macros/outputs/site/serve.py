@@ -13,6 +13,8 @@ the engine's server never imports the handbook and never needs reloading.
 """
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -42,10 +44,16 @@ def write_sources(root: Path, sources: Path, engine: str) -> bool:
     return subprocess.run(argv, cwd=root).returncode == 0
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt  # a terminated preview stops its engine's server too
+
+
 def serve(root: Path, sources: Path, engine, addr: str) -> int:
     if not write_sources(root, sources, engine.NAME):
         return 1
-    server = subprocess.Popen(engine.serve_argv(sources, addr), cwd=sources)
+    signal.signal(signal.SIGTERM, _stop)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(engine.serve_argv(sources, addr), cwd=sources, env=env)
     seen = snapshot(root)
     try:
         while server.poll() is None:

@@ -56,8 +56,6 @@ def build(sources: Path, site: Path):
     handler = _Collect()
     logging.getLogger("mkdocs").addHandler(handler)
     try:
-        import jieba  # Material segments Chinese with it; silence its start-up lines
-        jieba.setLogLevel(logging.WARNING)
         config = load_config(str(Path(sources) / CONFIG), site_dir=str(site), strict=True)
         mkdocs_build(config)
     except (exceptions.MkDocsException, exceptions.Abort) as exc:

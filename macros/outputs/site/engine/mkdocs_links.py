@@ -76,6 +76,11 @@ class RawLinksExtension(Extension):
 
 def on_config(config):
     config.markdown_extensions.append(RawLinksExtension())
+    try:  # Material segments Chinese with jieba; silence its start-up lines
+        import jieba
+        jieba.setLogLevel(logging.WARNING)
+    except ImportError:
+        pass
     return config
 
 
