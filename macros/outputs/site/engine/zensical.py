@@ -26,6 +26,13 @@ INSTALL = "pip install -e '.[zensical]'  (or: make build ENGINE=zensical)"
 
 
 def configure(config: dict, root: Path, sources: Path, expanded: bool) -> dict:
+    # overrides/ holds patched copies of Material 9.8.2 partials. Zensical's
+    # templates differ: Material's search partial there replaces Zensical's
+    # search button with a form its scripts never wire up (no search at all),
+    # and Zensical's own partial already names the dialog (the a11y fix).
+    theme = config.get("theme")
+    if isinstance(theme, dict):
+        theme.pop("custom_dir", None)
     return without_plugin(config, "macros")
 
 
