@@ -61,7 +61,8 @@ class Due:
     unextended: dt.date | None = None  # the date before a rest day moved it
     unextended_why: str = ""  # why that day was no working day: 法定节假日（元旦）
     sources: tuple = ()  # Year.note of every year looked at
-    provisional: tuple = ()  # the years answered by the provisional statutory computation
+    # (year, remark) of every year answered by the provisional statutory computation
+    provisional: tuple = ()
 
     @property
     def label(self) -> str:
@@ -150,7 +151,8 @@ def _compute(limit: dict, start: dt.date, cal: holidays.Calendar) -> Due:
         how.append(f"这是下限（不短于）：{date.isoformat()} 是最早可以的日期，不是截止日期")
     notes = cal.notes(looked, date)
     how += notes
-    provisional = tuple(y for y in range(looked.year, date.year + 1) if cal.year(y).provisional)
+    provisional = tuple((y, cal.year(y).remark) for y in range(looked.year, date.year + 1)
+                        if cal.year(y).provisional)
     return Due(start=start, date=date, at_least=at_least, how=how, unextended=unextended,
                unextended_why=why, sources=tuple(notes), provisional=provisional)
 

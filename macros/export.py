@@ -21,7 +21,7 @@ import copy
 import json
 from pathlib import Path, PurePosixPath
 
-from . import deadlines, holidays, stamp
+from . import deadlines, stamp
 from .calendar import FEEDS_DIR, feed_roles, obligations
 from .kinds import FILES
 from .schema import SCHEMA_DIR
@@ -83,7 +83,7 @@ def document(result) -> dict:
         "entities": entities,
         "deadlines": [r.as_json(model) for r in deadlines.rules(result)],
         "recurring": [_obligation(o) for o in obs],
-        "working_days": holidays.table(),
+        "working_days": deadlines.holiday_table(result),
         "feeds": feeds,
     }
 

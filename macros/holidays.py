@@ -92,12 +92,17 @@ class Year:
         return self.source == STATUTORY
 
     @property
+    def remark(self) -> str:
+        """Why a computed year is provisional ('' for the others)."""
+        if not self.provisional:
+            return ""
+        return PAST_UNKNOWN if self.year < coverage()[0] else PROVISIONAL
+
+    @property
     def note(self) -> str:
         """2027 年的节假日：法定节假日推算（暂定），暂按法定节假日计算，调休安排待国务院公布"""
         text = f"{self.year} 年的节假日：{SOURCE_ZH[self.source]}"
-        if self.provisional:
-            return f"{text}，{PAST_UNKNOWN if self.year < coverage()[0] else PROVISIONAL}"
-        return f"{text}（{self.origin}）"
+        return f"{text}，{self.remark}" if self.provisional else f"{text}（{self.origin}）"
 
 
 def entered(model) -> dict:
@@ -173,7 +178,7 @@ class Calendar:
         years, holidays, workdays = {}, {}, {}
         for number in range(first_year, last_year + 1):
             y = self.year(number)
-            years[str(number)] = {"source": y.source, "note": y.note}
+            years[str(number)] = {"source": y.source, "note": y.note, "remark": y.remark}
             holidays.update({d.isoformat(): n for d, n in y.holidays.items() if d.year == number})
             workdays.update({d.isoformat(): n for d, n in y.workdays.items() if d.year == number})
         return {"library": library(), "first_year": first_year, "last_year": last_year,

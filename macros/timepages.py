@@ -59,15 +59,21 @@ def register(env, result):
     def deadline_calculator() -> Markup:
         options = "".join(f'<option value="{escape(r.id)}">{escape(r.name)}（{escape(limit_words(r.limit))}）</option>'
                           for r in deadlines.rules(result) if r.computable)
+        table = deadlines.holiday_table(result)
         first, last = holidays.coverage()
+        entered = sorted(holidays.for_result(result).data_years)
+        files = "、".join(holidays.holiday_file(y) for y in entered)
         return Markup(
             '<form class="hb-calc" id="hb-calc" onsubmit="return false">'
             '<p><label>规则 <select id="hb-calc-rule">' + options + '</select></label></p>'
             '<p><label>起算日期 <input id="hb-calc-date" type="date" required></label> '
             '<button type="button" id="hb-calc-go">计算</button></p>'
-            '<pre id="hb-calc-out" aria-live="polite">选择规则和起算日期后显示截止日期。</pre>'
-            f'<p><small>工作日按 {escape(holidays.table()["library"])} 收录的法定节假日和调休计算，'
-            f'覆盖 {first}–{last} 年；超出范围的年份会明确提示无法计算。</small></p>'
+            '<pre id="hb-calc-out" class="hb-calc-out" aria-live="polite">选择规则和起算日期后显示截止日期。</pre>'
+            '<p><small>节假日和调休按年份取自：'
+            + (f'数据文件 {escape(files)}（按国务院通知录入）；' if entered else '')
+            + f'库 {escape(table["library"])}（{first}–{last} 年）；其余年份为法定节假日推算（暂定），'
+            f'{escape(holidays.PROVISIONAL)}。每个结果都写明所用的来源。本页内置 {table["first_year"]}–'
+            f'{table["last_year"]} 年的节假日表，超出的年份只按周末计算并注明，请改用命令行。</small></p>'
             '</form>\n'
             f'<script type="application/json" id="hb-calc-data">{deadlines.calculator_json(result)}</script>')
 

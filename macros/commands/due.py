@@ -27,8 +27,7 @@ def explain(rule, result, start) -> tuple[object, list[str]]:
     lines = [f"{d.label}：{due.day_zh(d.date)}"]
     if d.unextended:
         lines.append(f"未顺延的日期：{due.day_zh(d.unextended)}，{d.unextended_why}")
-    if d.provisional:
-        lines.append(f"暂定：{'、'.join(str(y) for y in d.provisional)} 年{holidays.PROVISIONAL}")
+    lines += [f"暂定：{year} 年{remark}" for year, remark in d.provisional]
     lines += [f"规则：{rule.id} {rule.name}" + (f"（出处：{'、'.join(rule.source)}）" if rule.source else ""),
               f"时限：{rule.as_json(result.model)['words']}",
               f"起算：{due.day_zh(start)}"]
@@ -75,7 +74,7 @@ def run(args) -> int:
     if args.format == "json":
         print(json.dumps({"rule": rule.id, "start": start.isoformat(), "date": d.date.isoformat(),
                           "unextended": d.unextended.isoformat() if d.unextended else None,
-                          "at_least": d.at_least, "provisional": list(d.provisional),
+                          "at_least": d.at_least, "provisional": [y for y, _ in d.provisional],
                           "sources": list(d.sources), "how": d.how}, ensure_ascii=False, indent=2))
     else:
         print("\n".join(lines))
