@@ -11,7 +11,7 @@ import posixpath
 
 from markupsafe import Markup, escape
 
-from . import deadlines, holidays
+from . import deadlines, holidays, stamp
 from .calendar import FEEDS_DIR, feed_roles, for_role, obligations
 from .due import UNIT_ZH
 from .render.timewords import deadline_text as limit_words, from_phrase as start_words
@@ -99,6 +99,21 @@ def register(env, result):
             items.append(f'<li><a href="{escape(page_rel(f"{FEEDS_DIR}/{role_id}.ics"))}">{escape(role.name)}</a>'
                          f"（{len(for_role(result, obs, role_id))} 项）</li>")
         return Markup(f'<ul class="hb-feeds">{"".join(items)}</ul>')
+
+    @env.macro
+    def feed_horizon() -> Markup:
+        """What the feeds' holiday corrections cover: through the end of the year
+        after the build date, each year with its source."""
+        until = stamp.horizon(model)
+        cal = holidays.for_result(result)
+        notes = "".join(f"<li>{escape(cal.year(y).note)}</li>"
+                        for y in range(stamp.build_date(model).year, until.year + 1))
+        return Markup(
+            f"<p>日历中的截止日期（日报、周报、月报等）已按法定节假日和调休校正至 <strong>{until.isoformat()}</strong>"
+            f"（构建日期 {stamp.build_date(model).isoformat()} 的次年年底）：按工作日计算的截止日期跳过节假日、"
+            "计入调休上班日；落在休息日的截止日期顺延至其后的第一个工作日（民法典第二百零三条）。"
+            f"{until.isoformat()} 之后的日期按固定规律排列，未校正；重新构建时校正范围随构建日期后移。"
+            f"各年份的节假日来源：</p><ul>{notes}</ul>")
 
     @env.macro
     def api_link(name: str = "handbook.json") -> Markup:
