@@ -27,7 +27,9 @@ class Finding:
 
 def rule(rule_id: str, *, needs_today: bool = False):
     """Register a rule. `needs_today=True`: it is called as fn(model, today),
-    so date-dependent checks (review freshness) are testable with a fixed day."""
+    so date-dependent checks (review freshness, the holiday reminder) are
+    testable with a fixed day. A rule about a file that does not exist yet
+    yields a Problem at that file instead of a Finding."""
     def register(fn):
         if rule_id in RULES:
             raise ValueError(f"rule id {rule_id!r} registered twice")
@@ -42,6 +44,19 @@ def warn(entity, message, path=()):
     return Finding(entity, message, tuple(path), WARNING)
 
 
+def today_default():
+    """The checker's today: HANDBOOK_TODAY (YYYY-MM-DD) when set, so the
+    date-dependent rules can be seen as of any day (the tests pin it), else
+    the real date."""
+    import datetime
+    import os
+    text = os.environ.get("HANDBOOK_TODAY", "").strip()
+    try:
+        return datetime.date.fromisoformat(text) if text else datetime.date.today()
+    except ValueError:
+        raise SystemExit(f"HANDBOOK_TODAY={text!r} is not a date: use YYYY-MM-DD") from None
+
+
 def run_rules(model, today=None) -> list[Problem]:
     from . import approvals, deadlines, documents, measures, organisation, traceability  # noqa: F401
     from . import structure  # noqa: F401  (registers on import)
@@ -49,12 +64,15 @@ def run_rules(model, today=None) -> list[Problem]:
     from . import checklists  # noqa: F401
     from . import editing  # noqa: F401
     from . import onboarding  # noqa: F401
+    from . import holidays  # noqa: F401
     if today is None:
-        import datetime
-        today = datetime.date.today()
+        today = today_default()
     problems = []
     for rule_id, fn in RULES.items():
         for f in (fn(model, today) if getattr(fn, "needs_today", False) else fn(model)):
+            if isinstance(f, Problem):
+                problems.append(f)
+                continue
             path = f.entity.path + f.path
             line, col = f.entity.doc.where(path)
             problems.append(Problem(
