@@ -33,7 +33,7 @@ SOURCE_ZH = {DATA: "数据文件", LIBRARY: "库", STATUTORY: "法定节假日�
 PROVISIONAL = "暂按法定节假日计算，调休安排待国务院公布"
 # A year before the library's first one: its notice was published long ago,
 # the handbook just has not entered it.
-PAST_UNKNOWN = "按法定节假日推算，未收录当年的调休安排"
+PAST_UNKNOWN = "手册未收录当年的调休安排，只按法定节假日计算"
 
 
 def notice_title(year: int) -> str:
