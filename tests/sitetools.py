@@ -60,7 +60,7 @@ def base_project(tmp_path: Path) -> Path:
 
 
 def build(root: Path, site: Path) -> int:
-    from macros.commands.build import build_site
+    from macros.cli.commands.build import build_site
     return build_site(root, site)
 
 

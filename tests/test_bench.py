@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.bench import plain, synth
-from macros.project import load
+from macros.outputs.site.mkdocs import plain
+from macros.tools.bench import synth
+from macros.outputs.compose import load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,7 +41,7 @@ def test_plain_config_drops_only_the_data_layer():
 
 def test_bench_runs_and_ends_with_the_bench_line(tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "bench", str(ROOT), "--scales", "1,2", "--repeat", "1",
+        [sys.executable, "-m", "macros.cli.main", "bench", str(ROOT), "--scales", "1,2", "--repeat", "1",
          "--pdf-at", "", "--keep", str(tmp_path)],
         capture_output=True, text=True, cwd=ROOT, timeout=1800)
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -58,7 +59,7 @@ def test_bench_runs_and_ends_with_the_bench_line(tmp_path):
 def test_r_pairs_each_real_build_with_its_neighbouring_plain_build():
     """The 50x samples of one run on this machine: one fast plain build while
     the real build beside it ran slow made min/min 1.19; the pairs say ~1.03."""
-    from macros.bench.measure import Scale
+    from macros.tools.bench.measure import Scale
     s = Scale(50, real=[91.59, 91.85, 92.64, 106.50], plain=[92.00, 91.88, 87.74, 76.87])
     assert round(s.ratio_of_minima, 2) == 1.19
     assert round(s.ratio, 2) == 1.03

@@ -9,7 +9,7 @@ import time
 
 from conftest import copy_shipped
 
-BUILD = [sys.executable, "-m", "macros.cli", "build"]
+BUILD = [sys.executable, "-m", "macros.cli.main", "build"]
 
 
 def _build(root, **kw):
@@ -24,7 +24,7 @@ def test_data_error_fails_build_with_check_message_and_keeps_old_site(tmp_path):
     roles.write_text(roles.read_text(encoding="utf-8").replace("kind: internal", "kind: intern", 1),
                      encoding="utf-8")
     r = _build(root)
-    check = subprocess.run([sys.executable, "-m", "macros.cli", "check", str(root)],
+    check = subprocess.run([sys.executable, "-m", "macros.cli.main", "check", str(root)],
                            capture_output=True, text=True)
     assert r.returncode == 1 and check.returncode == 1
     first_error = check.stdout.splitlines()[0]

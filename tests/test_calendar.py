@@ -10,9 +10,9 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, vRecur
 
 from conftest import ROOT
-from macros import calendar as feeds
-from macros.cli import main
-from macros.project import load
+from macros.outputs.calendar import feeds
+from macros.cli.main import main
+from macros.outputs.compose import load
 
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 PERIOD_UNITS = ("day", "week", "month", "quarter", "year")
@@ -157,7 +157,7 @@ def test_calendar_command(tmp_path, capsys):
 def test_working_day_series_follow_the_holidays():
     """A daily report due the next working day is due on every working day:
     around 国庆 2026 that skips 10-01..10-07 and includes Saturday 10-10."""
-    from macros import holidays, recurrence
+    from macros.time import holidays, recurrence
     s = recurrence.series({"interval": 1, "unit": "day"}, dt.date(2026, 1, 19),
                           {"amount": 1, "unit": "working_days", "from": "report_day_end"},
                           holidays.default(), dt.date(2027, 12, 31))
@@ -226,7 +226,7 @@ def test_the_feed_says_how_far_it_is_corrected(written):
 def test_the_horizon_follows_the_build_date(shipped, monkeypatch):
     """SOURCE_DATE_EPOCH is the build's clock: a build dated mid-2027 corrects
     through 2028; the same epoch gives the same feed."""
-    from macros import holidays, recurrence, stamp
+    from macros.time import holidays, recurrence, stamp
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1811808000")  # 2027-06-01T00:00:00Z
     assert stamp.horizon(shipped.model) == dt.date(2028, 12, 31)
     s = recurrence.series({"interval": 1, "unit": "day"}, dt.date(2026, 1, 19),

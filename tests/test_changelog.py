@@ -7,7 +7,7 @@ import shutil
 
 from conftest import ROOT, copy_shipped, make_project
 from git_helpers import commit_all, edit, git, init
-from macros.changelog import NO_GIT, render
+from macros.outputs.site.changelog import NO_GIT, render
 
 
 def _history(tmp_path):
@@ -57,7 +57,7 @@ def test_outside_git_one_clear_line(tmp_path):
 
 
 def test_site_builds_outside_git_with_the_clear_line(tmp_path):
-    from macros.commands.build import build_site
+    from macros.cli.commands.build import build_site
     root = copy_shipped(tmp_path)  # copied without .git
     (root / "checklists").mkdir(exist_ok=True)  # mkdocs.yml watches it
     site = tmp_path / "site"

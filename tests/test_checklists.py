@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 from conftest import FIXTURES, ROOT, make_project
-from macros.project import load
-from macros.rules.checklists import step_covered_by_checklist
+from macros.outputs.compose import load
+from macros.check.rules.checklists import step_covered_by_checklist
 
 OMITS = FIXTURES / "valid" / "checklist-omits" / "files"
 
@@ -24,7 +24,7 @@ def test_an_uncovered_step_is_a_warning_not_an_error(tmp_path):
         "no checklist lists step 'enrolment.welcome-letter': add `- step: enrolment.welcome-letter` "
         "to a checklist, or name it under `omits` with a reason"]
     assert [p.rule for p in result.warnings] == ["step-covered-by-checklist"]
-    r = subprocess.run([sys.executable, "-m", "macros.cli", "check", str(root)], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "macros.cli.main", "check", str(root)], capture_output=True, text=True)
     assert r.returncode == 0 and "0 error(s), 1 warning(s)" in r.stdout
 
 

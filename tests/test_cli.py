@@ -7,7 +7,7 @@ import sys
 
 from conftest import FIXTURES, ROOT, make_project
 
-HANDBOOK = [sys.executable, "-m", "macros.cli"]
+HANDBOOK = [sys.executable, "-m", "macros.cli.main"]
 
 
 def run(*args, cwd=ROOT):

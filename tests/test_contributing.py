@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import FIXTURES, ROOT, TODAY, case_today, make_project
-from macros.append import append_item
-from macros.project import load
-from macros.yamlio import load_text
+from macros.tools.scaffold.append import append_item
+from macros.outputs.compose import load
+from macros.load.yamlio import load_text
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 PROBLEM = re.compile(r"^\S+:\d+:\d+: (error|warning): ")
@@ -61,7 +61,7 @@ def test_every_kind_of_message_is_explained(case, tmp_path):
 
 
 def test_every_registered_rule_is_in_the_table(tmp_path):
-    from macros.rules import RULES
+    from macros.check.rules import RULES
     load(make_project(tmp_path))  # imports every rule module
     assert sorted(set(RULES) - set(_rule_rows())) == []
 

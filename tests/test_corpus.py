@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES, case_today, make_project
-from macros.cli import main
-from macros.project import load
+from macros.cli.main import main
+from macros.outputs.compose import load
 
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
 VALID = sorted(p for p in (FIXTURES / "valid").iterdir() if p.is_dir())

@@ -7,8 +7,8 @@ import textwrap
 import pytest
 
 from conftest import ROOT, make_project
-from macros import coverage
-from macros.project import load
+from macros.check import coverage
+from macros.outputs.compose import load
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,7 @@ def test_summary_counts(shipped):
 
 
 def test_coverage_command_lists_every_clause(capsys):
-    from macros.cli import main
+    from macros.cli.main import main
     assert main(["coverage", str(ROOT)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[-1].endswith("100% resolved")
@@ -151,7 +151,7 @@ def test_coverage_command_lists_every_clause(capsys):
 
 
 def test_coverage_command_fails_on_an_uncovered_clause(tmp_path, capsys):
-    from macros.cli import main
+    from macros.cli.main import main
     root = _project(tmp_path, [("六.二.7", "新条款", "")])
     assert main(["coverage", str(root)]) == 1
     out = capsys.readouterr().out

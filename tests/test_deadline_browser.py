@@ -15,7 +15,7 @@ import pytest
 
 from sitetools import need_browser
 from conftest import FIXTURES, copy_shipped, need_system
-from macros.cli import main
+from macros.cli.main import main
 
 CASES = [
     ("time-limits.working-three", "2026-09-30"),  # across 国庆 and its make-up Saturday

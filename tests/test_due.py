@@ -13,9 +13,9 @@ import datetime as dt
 import pytest
 
 from conftest import FIXTURES, ROOT, make_project
-from macros import due, holidays
-from macros.cli import main
-from macros.project import load
+from macros.time import due, holidays
+from macros.cli.main import main
+from macros.outputs.compose import load
 
 D = dt.date.fromisoformat
 UNITS_CASE = FIXTURES / "valid" / "every-deadline-unit" / "files"
@@ -280,12 +280,12 @@ def test_three_day_limits_have_their_open_question(tmp_path):
     """GUIDE §2: whether 三日内 means calendar or working days is an open question
     in the shipped data, and the shipped minutes limit points at it."""
     from conftest import ROOT
-    from macros.project import load
+    from macros.outputs.compose import load
     result = load(ROOT)
     questions = [q for q in result.model.all("question")
                  if "三日" in (q.get("question", "") + q.name) and "工作日" in (q.get("question", "") + q.name)]
     assert questions, "open_questions.yml lacks the 三日内 calendar-or-working-days question"
-    from macros import deadlines
+    from macros.time import deadlines
     ids = {q.id for q in questions}
     three_days = [r for r in deadlines.rules(result)
                   if r.limit.get("amount") == 3 and r.limit.get("unit") in ("calendar_days", "working_days")]

@@ -10,9 +10,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from conftest import ROOT
-from macros import export
-from macros.kinds import FILES
-from macros.project import load
+from macros.outputs.export import api as export
+from macros.load.kinds import FILES
+from macros.outputs.compose import load
 
 
 @pytest.fixture(scope="module")

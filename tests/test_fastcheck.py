@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import schema
-from macros.project import load
+from macros.schema import validate as schema
+from macros.outputs.compose import load
 
 from conftest import make_project
 
@@ -36,6 +36,6 @@ def test_fast_path_reports_exactly_what_jsonschema_reports(tmp_path, monkeypatch
 def test_the_shipped_schemas_take_the_fast_path():
     registry, by_name = schema.load_registry(Path(__file__).resolve().parent.parent)
     inlined = schema.inline_refs(by_name, registry)
-    from macros.fastcheck import compile as compile_schema
+    from macros.schema.fastcheck import compile as compile_schema
     slow = [name for name, s in inlined.items() if compile_schema(s) is None]
     assert not slow, slow

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from conftest import FIXTURES, ROOT, TODAY, case_today, make_project
-from macros.freshness import add_months, review_html, review_label, review_of
-from macros.project import load
+from macros.model.review import add_months, review_html, review_label, review_of
+from macros.outputs.compose import load
 
 WARNINGS = sorted(p for p in (FIXTURES / "warnings").iterdir() if p.is_dir())
 

@@ -9,11 +9,11 @@ import sys
 from pathlib import PurePosixPath
 
 from conftest import ROOT, make_project
-from macros.generated import CODEOWNERS, VSCODE_SETTINGS, codeowners, vscode_settings
-from macros.kinds import FILES
-from macros.project import load
+from macros.tools.generated import CODEOWNERS, VSCODE_SETTINGS, codeowners, vscode_settings
+from macros.load.kinds import FILES
+from macros.outputs.compose import load
 
-HANDBOOK = [sys.executable, "-m", "macros.cli"]
+HANDBOOK = [sys.executable, "-m", "macros.cli.main"]
 
 
 def test_committed_codeowners_is_what_the_data_generates():

@@ -10,9 +10,9 @@ import pytest
 
 from conftest import make_project
 from git_helpers import commit_all, edit, git, init
-from macros.urls import page_url
+from macros.outputs.site.urls import page_url
 
-HANDBOOK = [sys.executable, "-m", "macros.cli"]
+HANDBOOK = [sys.executable, "-m", "macros.cli.main"]
 
 
 def impact(repo, *args):

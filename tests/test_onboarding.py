@@ -10,10 +10,10 @@ import subprocess
 import pytest
 
 from conftest import ROOT, copy_shipped
-from macros.onboarding import coverage, plan as op, reading, selfcheck
-from macros.onboarding.pages import pdf_name
-from macros.project import load
-from macros.render import Ctx, shared_for
+from macros.onboarding import duties as coverage, plan as op, reading, selfcheck
+from macros.outputs.site.render.pages_onboarding import pdf_name
+from macros.outputs.compose import load
+from macros.outputs.site.render import Ctx, shared_for
 from sitetools import article_text, broken_links, build, parse, project_with
 
 ROLES = ("specialist-enrolment", "specialist-graduation", "specialist-archives",
@@ -73,7 +73,7 @@ def test_reading_time_is_computed_from_the_rendered_page(shipped):
     model = shipped.model
     plan = plan_of(model, "specialist-enrolment")
     read = next(i for i in op.items(model, plan) if i.target == "process:enrolment")
-    page = next(p for p in __import__("macros.pages", fromlist=["generated"]).generated(model)
+    page = next(p for p in __import__("macros.outputs.site.pages", fromlist=["generated"]).generated(model)
                 if p.path == "processes/enrolment.md")
     html = page.render(Ctx(shared_for(model, ROOT), page.path))
     han = len(re.findall(r"[\u4e00-\u9fff]", re.sub(r"<[^>]+>", " ", html)))

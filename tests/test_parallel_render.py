@@ -6,15 +6,15 @@ import os
 import pytest
 
 from conftest import ROOT
-from macros.render import parallel
+from macros.outputs.site.render import parallel
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork only")
 
 
 def test_the_shipped_pages_render_the_same_on_two_cores():
-    from macros import pages
-    from macros.project import load
-    from macros.render import Ctx, shared_for
+    from macros.outputs.site import pages
+    from macros.outputs.compose import load
+    from macros.outputs.site.render import Ctx, shared_for
     result = load(ROOT)
     shared = shared_for(result.model, ROOT)
     generated = pages.generated(result.model)

@@ -11,8 +11,8 @@ import re
 import pytest
 
 from conftest import ROOT
-from macros.project import load
-from macros.rules.traceability import PLACEHOLDERS
+from macros.outputs.compose import load
+from macros.check.rules.traceability import PLACEHOLDERS
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import need_system
-from macros import fonts
-from macros.project import load
+from macros.outputs.print import fonts
+from macros.outputs.compose import load
 from sitetools import need_browser, CHROMIUM, broken_links, browser_page, build, project_with, serve
 
 

@@ -14,9 +14,9 @@ import sys
 import pytest
 
 from conftest import ROOT, copy_shipped, need_system
-from macros import fonts, printing
-from macros.printview import checklist_view
-from macros.project import load
+from macros.outputs.print import fonts, engine as printing
+from macros.outputs.print.checklist import checklist_view
+from macros.outputs.compose import load
 
 EPOCH = "1790000000"  # 2026-09-21 UTC
 A4 = (595.28, 841.89)
@@ -165,7 +165,7 @@ def test_no_cjk_font_fails_naming_the_package_and_writes_nothing(tmp_path):
     conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n')
     out = tmp_path / "out"
     env = {**__import__("os").environ, "FONTCONFIG_FILE": str(conf)}
-    r = subprocess.run([sys.executable, "-m", "macros.cli", "checklists", str(ROOT), "--out", str(out)],
+    r = subprocess.run([sys.executable, "-m", "macros.cli.main", "checklists", str(ROOT), "--out", str(out)],
                        capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 2, r.stdout + r.stderr
     assert "fonts-noto-cjk" in r.stderr and "apt-get install" in r.stderr
@@ -198,7 +198,7 @@ def test_data_is_escaped_in_print(tmp_path):
 
 
 def test_outside_git_the_version_says_uncommitted_and_dates_are_reproducible(tmp_path, monkeypatch):
-    from macros import provenance
+    from macros.outputs import provenance
     root = copy_shipped(tmp_path)  # no .git in the copy
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     prov = provenance.of(root)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import make_project
-from macros.privacy import find, id_card_valid, mask
-from macros.project import load
+from macros.check.privacy import find, id_card_valid, mask
+from macros.outputs.compose import load
 
 # 11010519491231002X is the worked example of GB 11643.
 VALID_ID = "11010519491231002X"

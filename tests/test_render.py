@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from markupsafe import Markup
 
-from macros.render.html import Abbreviations, href_ok, link, md_inline
-from macros.render.links import relative
-from macros.render.svg import flow, org
-from macros.render.timewords import cycle_text, deadline_html, deadline_text
+from macros.outputs.site.render.html import Abbreviations, href_ok, link, md_inline
+from macros.outputs.site.render.links import relative
+from macros.outputs.site.render.svg import flow, org
+from macros.time.words import cycle_text, deadline_html, deadline_text
 
 
 @pytest.mark.parametrize("deadline, words", [

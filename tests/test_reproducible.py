@@ -24,7 +24,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     sites = []
     for n in (1, 2):
         site = tmp_path / f"site{n}"
-        r = subprocess.run([sys.executable, "-m", "macros.cli", "build", str(root), "--site-dir", str(site)],
+        r = subprocess.run([sys.executable, "-m", "macros.cli.main", "build", str(root), "--site-dir", str(site)],
                            env=env, capture_output=True, text=True, timeout=900)
         assert r.returncode == 0, r.stdout + r.stderr
         sites.append(_digests(site))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES, ROOT, case_today, make_project
-from macros.project import load
-from macros.rules import RULES, run_rules
+from macros.outputs.compose import load
+from macros.check.rules import RULES, run_rules
 
 # Cases whose expected.txt pins messages: errors (invalid/) and warnings (warnings/).
 INVALID = sorted(p for kind in ("invalid", "warnings") if (FIXTURES / kind).is_dir()
@@ -62,5 +62,5 @@ def test_every_rule_has_a_docstring():
     ("每月演练一次，每两年可申请", []),  # cycles are not limits
 ])
 def test_time_limits_are_found_in_chinese_text(text, found):
-    from macros.rules.deadlines import limits_in
+    from macros.check.rules.deadlines import limits_in
     assert limits_in(text) == found

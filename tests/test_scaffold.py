@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, make_project
-from macros.cli import main
-from macros.commands.new import COPIED
-from macros.kinds import ENTITIES, FILES
-from macros.project import load
+from macros.cli.main import main
+from macros.cli.commands.new import COPIED
+from macros.load.kinds import ENTITIES, FILES
+from macros.outputs.compose import load
 
 MANY = {fk.pattern for fk in FILES if fk.many}
 # owner-area needs a real file name, which no generator can guess: it takes the
@@ -195,7 +195,7 @@ def test_an_existing_checklist_file_stops_the_pair(tmp_path, capsys):
 
 
 def test_write_removes_what_it_created_when_a_later_file_fails(tmp_path):
-    from macros.commands.new import Change, write
+    from macros.cli.commands.new import Change, write
     (tmp_path / "b.yml").write_text("keep\n", encoding="utf-8")
     with pytest.raises(FileExistsError):
         write(tmp_path, [Change("a.yml", "a: 1\n", [], True), Change("b.yml", "b: 1\n", [], True)])
@@ -220,7 +220,7 @@ def test_a_checklist_lists_the_steps_of_its_process(tmp_path, capsys):
 def test_a_first_week_plan_covers_the_role_within_budget_on_the_shipped_data(tmp_path, capsys):
     import shutil
 
-    from macros.onboarding import coverage, plan as plans
+    from macros.onboarding import duties as coverage, plan as plans
     root = tmp_path / "shipped"
     for top in ("data", "checklists", "docs"):
         shutil.copytree(ROOT / top, root / top)

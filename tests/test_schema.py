@@ -8,8 +8,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from macros.kinds import FILES
-from macros.schema import check_all_schemas
+from macros.load.kinds import FILES
+from macros.schema.validate import check_all_schemas
 
 SCHEMAS = sorted((ROOT / "data" / "schemas").glob("*.schema.json"))
 HAN = re.compile(r"[\u4e00-\u9fff]")

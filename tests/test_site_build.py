@@ -10,9 +10,9 @@ import pytest
 from conftest import ROOT
 from sitetools import article_text, broken_links, build, external_refs, project_with
 
-from macros import pages as page_list
-from macros.project import load
-from macros.render.links import page_url, target
+from macros.outputs.site import pages as page_list
+from macros.outputs.compose import load
+from macros.outputs.site.render.links import page_url, target
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_every_entity_appears_on_its_page(shipped_site):
     its links use exists there."""
     root, site, model = shipped_site
     missing = []
-    from macros.render.links import NOT_SHOWN
+    from macros.outputs.site.render.links import NOT_SHOWN
     for kind, entities in model.by_kind.items():
         if kind in NOT_SHOWN:
             continue
@@ -141,7 +141,7 @@ def test_review_dates_shown_on_entity_pages(shipped_site):
 
 
 def test_next_review_date():
-    from macros.render.fields import next_review
+    from macros.outputs.site.render.fields import next_review
     assert next_review("2026-11-29", 12) == "2027-11-29"
     assert next_review("2026-01-31", 1) == "2026-02-28"
     assert next_review("bad", 3) == ""
@@ -199,7 +199,7 @@ def test_process_pages_carry_only_their_own_category_in_the_nav(shipped_site):
     """With navigation.prune a collapsed group shows only its first page, so a
     process page must not carry every process in the handbook (issue 10: page
     weight would grow with the handbook)."""
-    from macros.render.queries import ordered_processes
+    from macros.model.queries import ordered_processes
     root, site, model = shipped_site
     by_cat: dict = {}
     for p in ordered_processes(model):

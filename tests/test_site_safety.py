@@ -12,8 +12,8 @@ import yaml
 from conftest import BASE
 from sitetools import article_text, base_project, broken_links, build
 
-from macros.problems import format_text
-from macros.project import load
+from macros.load.problems import format_text
+from macros.outputs.compose import load
 
 HOSTILE = [
     "<script>alert('xss')</script>",
@@ -89,7 +89,7 @@ def _broken_project(tmp_path):
 
 
 def _check_lines(root):
-    out = subprocess.run([sys.executable, "-m", "macros.cli", "check", str(root)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "macros.cli.main", "check", str(root)], capture_output=True, text=True)
     assert out.returncode == 1
     lines = [ln for ln in out.stdout.splitlines() if ": error: " in ln]
     assert lines
@@ -99,7 +99,7 @@ def _check_lines(root):
 def test_data_problem_fails_handbook_build_with_check_lines(tmp_path):
     root = _broken_project(tmp_path)
     lines = _check_lines(root)
-    out = subprocess.run([sys.executable, "-m", "macros.cli", "build", str(root)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "macros.cli.main", "build", str(root)], capture_output=True, text=True)
     assert out.returncode == 1
     for line in lines:
         assert line in out.stdout + out.stderr

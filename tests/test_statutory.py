@@ -7,7 +7,7 @@ import datetime as dt
 import chinese_calendar
 import pytest
 
-from macros import holidays, statutory
+from macros.time import holidays, statutory
 
 D = dt.date.fromisoformat
 

@@ -6,8 +6,8 @@ import re
 from types import SimpleNamespace
 
 from conftest import FIXTURES, make_project
-from macros import timepages
-from macros.project import load
+from macros.outputs.site.macros import time as timepages
+from macros.outputs.compose import load
 
 EVIL = "</script><script>alert(1)</script>"
 

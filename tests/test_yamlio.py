@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from macros.yamlio import LoadError, decode, load_text
+from macros.load.yamlio import LoadError, decode, load_text
 
 
 def load(text):

@@ -1,7 +1,7 @@
 /* Deadline calculator of the deadlines page.
  *
- * The same algorithm as macros/due.py and the same text as `handbook due`
- * (macros/commands/due.py explain()), line for line; the rules and the
+ * The same algorithm as macros/time/due.py and the same text as `handbook due`
+ * (macros/cli/commands/due.py explain()), line for line; the rules and the
  * holiday / make-up working-day table come from the page itself
  * (<script id="hb-calc-data">, generated at build time by the Python code),
  * so the two cannot drift apart in data. tests/test_deadline_browser.py

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .reading import reading_minutes, target_page
+from macros.onboarding.reading import reading_minutes, target_page
 
 WORKDAY_HOURS = 8
 BUDGET_MINUTES = 360  # learning budget per day (6 of the 8 hours)
@@ -84,14 +84,15 @@ def read_pages(model, plan) -> set[str]:
 
 
 def item_title(model, item) -> tuple[str, str]:
-    """(title, detail) of an item in words: what to read, practise or meet."""
-    from ..render.links import page_url
-    from .reading import page_title
+    """(title, detail) of an item in words: what to read, practise or meet.
+    A read item's detail is its docs-relative page: each output says where
+    that page is in its own terms (a link on the site, a URL on paper)."""
+    from macros.onboarding.reading import page_title
     if item.kind == "read":
         kind, _, ident = item.target.partition(":")
         e = model.get(kind, ident) if not item.target.endswith(".md") else None
         page = target_page(model, item.target)
-        return (e.name if e else page_title(model, page)), f"手册页面：/{page_url(page)}"
+        return (e.name if e else page_title(model, page)), page
     if item.kind == "practise":
         c = model.get("checklist", item.target)
         return (c.name if c else item.target), f"样例：{item.data.get('case', '')}"

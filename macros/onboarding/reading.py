@@ -10,15 +10,19 @@ that must be remembered, so we take the slower, conservative figure and
 round it down. Only Han characters are counted: ids, digits and Latin
 abbreviations are few and read at a glance.
 
-Each page is rendered once per loaded model (cached on the model's id), with
-the same render functions and the same shared context the site build uses,
-so the estimate is the length of what a reader really sees.
+The page text comes from the model's page source (`model.pages`), which the
+composition root supplies (macros/outputs/compose.py: the site's own pages,
+rendered with the same functions the build uses). So the estimate is the
+length of what a reader really sees, and this domain module imports no
+renderer.
 """
 from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
+from typing import Protocol
+
+from macros.model.routes import target as entity_target
 
 RATE = 250  # Han characters per minute (see the module docstring)
 RATE_SOURCE = ("国际标准阅读速度文本 IReST（Trauzettel-Klosinski & Dietz, 2012, "
@@ -27,8 +31,22 @@ RATE_SOURCE = ("国际标准阅读速度文本 IReST（Trauzettel-Klosinski & Di
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TAG = re.compile(r"<[^>]+>")
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-_CACHE: dict = {}
+
+
+class PageSource(Protocol):
+    """What the handbook's pages say; supplied by the composition root."""
+
+    def known(self) -> set[str]:
+        """Every docs-relative page path of the handbook."""
+
+    def title(self, page: str) -> str | None:
+        """The page's title (None: no such page)."""
+
+    def text(self, page: str) -> str | None:
+        """The page's Markdown/HTML as a reader gets it (None: no such page)."""
+
+    derived: dict
+    """Values derived from these pages (Han counts), kept as long as the pages."""
 
 
 def han_count(text: str) -> int:
@@ -50,7 +68,6 @@ def minutes_for(chars: int) -> int:
 def target_page(model, target: str) -> str | None:
     """Docs-relative page of a read target: 'kind:id' -> the page holding the
     entity; 'x/y.md' -> itself. None when the entity does not exist."""
-    from ..render.links import target as entity_target
     if target.endswith(".md") and ":" not in target:
         return target
     kind, _, ident = target.partition(":")
@@ -58,62 +75,30 @@ def target_page(model, target: str) -> str | None:
     return entity_target(entity).split("#", 1)[0] if entity is not None else None
 
 
-def _generated(model) -> dict:
-    from .. import pages
-    return {p.path: p for p in pages.generated(model)}
+def _source(model) -> PageSource:
+    if model.pages is None:
+        raise RuntimeError("reading times need the page source: load the project through "
+                           "macros.outputs.compose.load (or pass pages= to check.pipeline.load)")
+    return model.pages
 
 
 def known_pages(model) -> set[str]:
     """Every page a plan may ask to read: generated pages and docs/*.md."""
-    found = set(_state(model)["generated"])
-    root = getattr(model, "root", None)
-    if root is not None:
-        docs = Path(root) / "docs"
-        found |= {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
-    return found
-
-
-def _state(model) -> dict:
-    key = id(model)
-    state = _CACHE.get(key)
-    if state is None or state["model"] is not model:
-        _CACHE.clear()
-        state = _CACHE[key] = {"model": model, "generated": _generated(model), "chars": {}}
-    return state
+    return _source(model).known()
 
 
 def page_title(model, page: str) -> str:
-    """A page's title: the generated page's, or a hand-written page's first heading."""
-    state = _state(model)
-    if page in state["generated"]:
-        return state["generated"][page].title
-    root = getattr(model, "root", None)
-    path = Path(root) / "docs" / page if root is not None else None
-    if path is not None and path.is_file():
-        m = re.search(r"^#\s+(.+)$", path.read_text(encoding="utf-8"), re.M)
-        if m:
-            return m.group(1).strip()
-    return page
+    return _source(model).title(page) or page
 
 
 def page_chars(model, page: str) -> int | None:
     """Han characters on a page as rendered (None: no such page)."""
-    state = _state(model)
-    if page in state["chars"]:
-        return state["chars"][page]
-    chars = None
-    if page in state["generated"]:
-        from ..render import shared_for
-        shared = shared_for(model, getattr(model, "root", None))
-        chars = han_count(visible_text(state["generated"][page].markdown(shared)))
-    elif getattr(model, "root", None) is not None and (Path(model.root) / "docs" / page).is_file():
-        # A hand-written page: its Markdown without front matter and macro calls.
-        text = (Path(model.root) / "docs" / page).read_text(encoding="utf-8")
-        if text.startswith("---"):
-            text = text.split("\n---", 1)[-1]
-        chars = han_count(visible_text(_JINJA.sub(" ", text)))
-    state["chars"][page] = chars
-    return chars
+    source = _source(model)
+    key = ("chars", page)
+    if key not in source.derived:
+        text = source.text(page)
+        source.derived[key] = None if text is None else han_count(visible_text(text))
+    return source.derived[key]
 
 
 def reading_minutes(model, target: str) -> int | None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..render.queries import process_steps
-from ..render.timewords import cycle_text, deadline_text
-from .coverage import duties
+from macros.model.queries import process_steps
+from macros.time.words import cycle_text, deadline_text
+from macros.onboarding.duties import duties
 
 MIN_QUESTIONS = 10
 

@@ -1,0 +1,170 @@
+"""Load and check a project directory: the one pipeline behind the CLI, the
+site build and the tests.
+
+    files -> strict YAML -> entity index -> JSON Schema (+ references) -> rules
+
+Every stage collects problems and goes on where it safely can; the rules only
+run when everything before them is clean.
+"""
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from macros.check import privacy
+from macros.model import references
+from macros.schema import files as schemafiles
+from macros.schema import validate as schemas
+from macros.load.kinds import DATA_DIRS, FILES, IGNORED_SUFFIXES
+from macros.model.entities import Model
+from macros.load.problems import ERROR, Problem, split
+from macros.load.yamlio import LoadError, load_file
+
+
+@dataclass
+class Result:
+    root: Path
+    model: Model
+    problems: list = field(default_factory=list)
+
+    @property
+    def errors(self):
+        return split(self.problems)[0]
+
+    @property
+    def warnings(self):
+        return split(self.problems)[1]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def discover(root: Path) -> tuple[list[tuple[Path, str, object]], list[Problem]]:
+    """[(path, shown name, FileKind)] for every data file, plus problems for
+    files that match no kind (a misnamed file must not be silently ignored)."""
+    found, problems, claimed = [], [], set()
+    for fk in FILES:
+        for path in sorted(root.glob(fk.pattern)):
+            rel = path.relative_to(root).as_posix()
+            found.append((path, rel, fk))
+            claimed.add(rel)
+        if not fk.many and not (root / fk.pattern).exists():
+            problems.append(Problem(fk.pattern, 1, 1, "required file is missing", rule="files"))
+    for top in DATA_DIRS:
+        for path in sorted((root / top).rglob("*")):
+            rel = path.relative_to(root).as_posix()
+            if path.is_dir() or rel in claimed or path.suffix in IGNORED_SUFFIXES \
+                    or rel.startswith("data/schemas/") or path.name.startswith("."):
+                continue
+            expected = ", ".join(fk.pattern for fk in FILES if PurePosixPath(fk.pattern).parent
+                                 == PurePosixPath(rel).parent) or ", ".join(fk.pattern for fk in FILES)
+            problems.append(Problem(rel, 1, 1, f"file is not part of the handbook (expected: {expected}); "
+                                               "rename it to .yml in the right folder, or remove it",
+                                    rule="files"))
+    return found, problems
+
+
+def load(root: Path, today=None, *, pages) -> Result:
+    """Load and check the project at `root`. Never raises on bad data.
+
+    `pages(model)` gives the model its page source (what the handbook's pages
+    say, for reading times): the composition root passes the site's
+    (macros/outputs/compose.py), so the check never imports a renderer."""
+    # Loading allocates hundreds of thousands of small objects and keeps them;
+    # the cyclic garbage collector would scan them again and again while they
+    # are built (more than half of the check at 50x the shipped data). Loading
+    # makes no garbage cycles worth collecting meanwhile, so the collector
+    # waits until it is done.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(root), today, pages)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, today, pages) -> Result:
+    found, problems = discover(root)
+    docs, kinds_of = [], {}
+    for path, shown, fk in found:
+        try:
+            doc = load_file(path, shown)
+        except LoadError as exc:
+            problems.append(exc.problem)
+            continue
+        docs.append(doc)
+        kinds_of[doc.file] = fk
+    model, dup = Model.index(docs, root=root, pages=pages)
+    problems += dup
+
+    needed = {}
+    for doc in docs:
+        needed.setdefault(kinds_of[doc.file].schema, doc.file)
+    broken = schemafiles.check(root, needed)
+    if not broken:
+        try:
+            checked = _validate(root, docs, kinds_of, model)
+        except Exception as exc:  # noqa: BLE001 - a schema file that parses but is no schema
+            broken = schemafiles.check_meta(root) or [schemafiles.unusable(exc)]
+        else:
+            # A malformed schema can also fail valid data (`"required": "id"`
+            # demands the keys "i" and "d"): on schema errors, look at the
+            # schemas once more, which costs nothing when the data is valid.
+            if any(p.rule == "schema" for p in checked):
+                broken = schemafiles.check_meta(root)
+            problems += checked
+    if broken:  # the schema files' own problems; data checked against them would be noise
+        return Result(root=root, model=model,
+                      problems=[p for p in problems if p.rule not in ("schema", "reference")] + broken)
+
+    problems += privacy.scan(root, model)
+
+    if not any(p.severity == ERROR for p in problems):
+        from macros.check.rules import run_rules
+        problems += run_rules(model, today=today)
+    return Result(root=root, model=model, problems=problems)
+
+
+def fingerprint(root: Path) -> tuple:
+    """Names, sizes and mtimes of every input: changes when any source changes.
+    docs/ counts too: the privacy scan and the reading times read it."""
+    files = []
+    for top in ("data", "checklists", "docs"):
+        for path in sorted((root / top).rglob("*")):
+            if path.is_file():
+                st = path.stat()
+                files.append((path.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns))
+    return tuple(files)
+
+
+def _validate(root: Path, docs, kinds_of, model) -> list[Problem]:
+    """Schema and reference problems of every file; records the references."""
+    problems = []
+    registry, by_name = schemas.load_registry(root)
+    by_name = schemas.inline_refs(by_name, registry)  # same meaning, no $ref lookups per node
+    for doc in docs:
+        schema = by_name[kinds_of[doc.file].schema]
+        errors = schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc))
+        if not errors:
+            model.add_references(references.walk(doc, schema, registry))
+        for error in errors:
+            for leaf in schemas.leaf_errors(error):
+                path = tuple(leaf.absolute_path)
+                line, col = doc.where(_key_path(leaf, path))
+                problems.append(Problem(
+                    doc.file, line, col, schemas.message(leaf),
+                    breadcrumb=model.breadcrumb(doc, path),
+                    rule="reference" if leaf.validator == "x-ref" else "schema"))
+    return problems
+
+
+def _key_path(error, path):
+    """For an unknown key, point at the key itself rather than its mapping."""
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+        if extra:
+            return path + (extra[0],)
+    return path

@@ -1,0 +1,90 @@
+"""Helpers the policy rules share: every step (regular and in paths), cycle
+frequencies, and an anchor for findings about blocks that are not entities."""
+from __future__ import annotations
+
+from macros.model.entities import Entity
+
+# How many units of each cycle unit a year holds; a cycle {interval, unit,
+# times} happens times * PER_YEAR[unit] / interval times a year.
+PER_YEAR = {"day": 365, "week": 52, "month": 12, "quarter": 4, "year": 1}
+UNIT_WORDS = {"day": "天", "week": "周", "month": "月", "quarter": "季度", "year": "年"}
+
+
+def per_year(cycle: dict) -> float:
+    return cycle.get("times", 1) * PER_YEAR[cycle["unit"]] / cycle["interval"]
+
+
+def cycle_words(cycle: dict) -> str:
+    n, unit = cycle["interval"], UNIT_WORDS[cycle["unit"]]
+    every = f"每{unit}" if n == 1 else f"每{n}{unit}"
+    times = cycle.get("times", 1)
+    return every + (f"{'至少' if cycle.get('at_least') else ''}{times}次" if times > 1 else "")
+
+
+def all_steps(model):
+    """(process, anchor, where, step) for every step of every process,
+    including the steps of its paths. Findings go to `anchor` with `where`
+    prefixed to their path: a step entity with (), or a path entity with
+    ("steps", j) for a path's step."""
+    for process in model.all("process"):
+        for step in model.children(process, "step"):
+            yield process, step, (), step.data
+        for path in model.children(process, "path"):
+            for j, step in enumerate(path.data["steps"]):
+                yield process, path, ("steps", j), step
+
+
+def sequences(model, process):
+    """Each way through the process: the regular steps, then each path with its
+    steps in place of the ones it replaces. [(anchor entity, [(anchor, where, step)])]"""
+    regular = [(s, (), s.data) for s in model.children(process, "step")]
+    out = [(process, regular)]
+    for path in model.children(process, "path"):
+        replaced = set(path.data["replaces"])
+        seq, inserted = [], False
+        for anchor, where, step in regular:
+            if step["id"] in replaced:
+                if not inserted:
+                    seq += [(path, ("steps", j), s) for j, s in enumerate(path.data["steps"])]
+                    inserted = True
+                continue
+            seq.append((anchor, where, step))
+        out.append((path, seq))
+    return out
+
+
+def file_anchor(model, file: str) -> Entity | None:
+    """An entity-like anchor for a whole file, for findings about blocks such
+    as the naming rule that are not entities themselves."""
+    doc = model.doc(file)
+    if doc is None:
+        return None
+    return Entity(kind="file", id=file, data=doc.data if isinstance(doc.data, dict) else {},
+                  doc=doc, path=())
+
+
+def internal(role) -> bool:
+    return role is not None and role.get("kind") == "internal"
+
+
+def strings(doc) -> list:
+    """(path, text) for every string in a document, in document order.
+    Several rules read every text (placeholders, 待填写); walking each file
+    once per load instead of once per rule saves a tenth of a check. Kept on
+    the document, so it goes when the document goes."""
+    found = doc.__dict__.get("_strings")
+    if found is None:
+        found = doc.__dict__["_strings"] = []
+        _collect(doc.data, (), found)
+    return found
+
+
+def _collect(node, path, out):
+    if isinstance(node, str):
+        out.append((path, node))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            _collect(value, path + (key,), out)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _collect(value, path + (i,), out)

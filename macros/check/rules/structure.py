@@ -1,0 +1,28 @@
+"""Structural rules: the shape of processes beyond what a schema can say."""
+from __future__ import annotations
+
+from macros.check.rules.registry import Finding, rule
+
+
+@rule("step-order")
+def step_order(model):
+    """`after` may only name steps listed earlier, so the order on the page is a
+    valid order to work in, and there are no cycles."""
+    for process in model.all("process"):
+        seen = set()
+        for i, step in enumerate(process.data["steps"]):
+            for j, before in enumerate(step.get("after", [])):
+                local = before.rsplit(".", 1)[-1]
+                if local not in seen:
+                    entity = model.get("step", f"{process.id}.{step['id']}")
+                    yield Finding(entity, f"step '{step['id']}' comes after '{before}', "
+                                          "which is not listed before it: reorder the steps", ("after", j))
+            seen.add(step["id"])
+
+
+@rule("open-question-used")
+def open_question_status(model):
+    """A decided question must say what was decided."""
+    for q in model.all("question"):
+        if q.get("status") == "decided" and not q.get("decision"):
+            yield Finding(q, "status is 'decided' but there is no 'decision'", ("status",))

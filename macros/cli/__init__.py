@@ -1,0 +1,1 @@
+"""The command line: argument parsing, one small module per command."""

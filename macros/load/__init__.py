@@ -1,0 +1,1 @@
+"""Loading: strict YAML, the declarations of data kinds, problems and their formatting."""

@@ -1,0 +1,239 @@
+"""Strict YAML loading that keeps every node's position.
+
+Why not `yaml.safe_load`: it lets the last duplicate key win silently, turns
+`2024-03-01` into a date, `no` into False, `1:20` into 80 and `012` into 10,
+and expands aliases without limit. Editors of this handbook are not
+programmers, so every one of those surprises must become a message naming
+file:line:col instead.
+
+We let PyYAML *compose* (parse into a node graph; aliases stay shared, so a
+"billion laughs" file composes cheaply) and then construct plain Python values
+ourselves with a JSON-like scalar resolution and a node budget.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from macros.load.problems import Problem
+
+try:  # the C composer is several times faster; the pure one behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
+    from yaml import SafeLoader as _Loader
+
+# A budget of constructed nodes per file. The largest shipped file has a few
+# thousand; an alias bomb needs millions, so it stops here, fast.
+MAX_NODES = 200_000
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?\Z")
+_NULL = {"", "~", "null"}
+_BOOL = {"true": True, "false": False}
+# Tags a YAML file may spell out; they only confirm the plain meaning.
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+Path_ = tuple  # a JSON path: tuple of str keys and int indexes
+
+
+@dataclass
+class Document:
+    """One loaded file: its value plus the position of every node in it."""
+
+    file: str  # as shown in messages: relative to the project root
+    data: object
+    marks: dict = field(default_factory=dict)  # Path_ -> (line, col), 1-based
+
+    def where(self, path) -> tuple[int, int]:
+        """Position of the deepest node that exists along `path`."""
+        path = tuple(path)
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+
+class LoadError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _fail(file, line, col, message):
+    raise LoadError(Problem(file=file, line=line, col=col, message=message))
+
+
+def _mark(node):
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+_RESOLVER = yaml.resolver.Resolver()
+# The tag of a scalar written without one (a unique object: no tag a file
+# can spell is equal to it).
+_IMPLICIT = object()
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Composer(_Loader):
+    """Composes without resolving tags: _scalar resolves them itself, once,
+    and only for the scalars that can have a typed meaning. PyYAML's resolver
+    runs for every node and tracks every node's path; skipping it saves a
+    quarter of loading. Collections keep their plain tags."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            # Quoted or plain without a tag; `! x` (neither) is a string, as before.
+            return _IMPLICIT if implicit[0] or implicit[1] else _STR
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+
+    def descend_resolver(self, current_node, current_index):
+        pass  # no path resolvers (see _SHORTCUT)
+
+    def ascend_resolver(self):
+        pass
+
+
+_STR = "tag:yaml.org,2002:str"
+# First characters for which YAML 1.1 has an implicit type (digits, t/f/y/n,
+# ~, ...). A plain scalar starting with anything else (Chinese text, most
+# ids) resolves to str: skipping the resolver for it saves a fifth of loading.
+_TYPED_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k is not None)
+_SHORTCUT = None not in _RESOLVER.yaml_implicit_resolvers and not _RESOLVER.yaml_path_resolvers
+
+
+def _scalar(node, file):
+    value = node.value
+    plain = not node.style  # PyYAML: None, libyaml: "" for plain scalars
+    if node.tag is _IMPLICIT:
+        # Quoted: a string. Plain and starting with a character no YAML 1.1
+        # type can start with (Chinese text, most ids): a string, as the
+        # resolver would say (see _TYPED_FIRST), without asking it.
+        if not plain or (_SHORTCUT and value and value[0] not in _TYPED_FIRST):
+            return value
+    else:  # the author wrote a tag by hand
+        implicit_tag = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, not plain))
+        if node.tag != implicit_tag:
+            if node.tag not in _SAFE_TAGS:
+                line, col = _mark(node)
+                _fail(file, line, col, f"tag {node.tag!r} is not allowed: only plain YAML values are loaded")
+            if node.tag == _STR:
+                return value
+        if not plain:  # quoted or block scalar: always a string
+            return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    # Everything else (dates, yes/no/on/off, 1:20, 012, 0x1F) stays a string;
+    # the schema then says what type was expected, so nothing changes silently.
+    return value
+
+
+class _Builder:
+    def __init__(self, file):
+        self.file = file
+        self.marks: dict = {}
+        self.count = 0
+
+    def build(self, node, path=()):
+        self.count += 1
+        if self.count > MAX_NODES:
+            line, col = _mark(node)
+            _fail(self.file, line, col,
+                  f"too many nodes (over {MAX_NODES:,}): aliases expand too far "
+                  "(an alias bomb?); write the values out instead")
+        if path not in self.marks:
+            self.marks[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag not in _SAFE_TAGS:
+                self._bad_tag(node)
+            out = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE or (key_node.tag is _IMPLICIT and key_node.value == "<<"
+                                              and not key_node.style):
+                    line, col = _mark(key_node)
+                    _fail(self.file, line, col, "merge keys ('<<') are not supported: write the keys out")
+                if not isinstance(key_node, yaml.ScalarNode):
+                    line, col = _mark(key_node)
+                    _fail(self.file, line, col, "a mapping key must be plain text")
+                key = key_node.value  # keys are always text, never booleans or numbers
+                if key in out:
+                    line, col = _mark(key_node)
+                    first = self.marks.get(path + (key,), ("?", "?"))
+                    _fail(self.file, line, col,
+                          f"duplicate key {key!r} (first defined at line {first[0]}); "
+                          "YAML would silently keep only the last one")
+                self.marks[path + (key,)] = _mark(key_node)
+                out[key] = self.build(value_node, path + (key,))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag not in _SAFE_TAGS:
+                self._bad_tag(node)
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        return _scalar(node, self.file)
+
+    def _bad_tag(self, node):
+        line, col = _mark(node)
+        _fail(self.file, line, col, f"tag {node.tag!r} is not allowed: only plain YAML values are loaded")
+
+
+def _yaml_error(file, exc: yaml.YAMLError, text: str):
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in bad_line[: max(col, 1)] or "'\\t'" in problem:
+        message = "tab character used for indentation: YAML allows spaces only"
+    else:
+        context = getattr(exc, "context", None)
+        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    _fail(file, line, col, message)
+
+
+def decode(raw: bytes, file: str) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        _fail(file, line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}): save the file as UTF-8")
+    return text.replace("\r\n", "\n")
+
+
+def load_text(text: str, file: str) -> Document:
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        _fail(file, 1, 1, "file is empty: it must hold at least one key")
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Composer))
+    except yaml.YAMLError as exc:
+        _yaml_error(file, exc, text)
+    if len(nodes) != 1:
+        node = nodes[1] if len(nodes) > 1 else None
+        line, col = _mark(node) if node else (1, 1)
+        _fail(file, line, col, "one YAML document per file: remove the extra '---'")
+    builder = _Builder(file)
+    data = builder.build(nodes[0])
+    return Document(file=file, data=data, marks=builder.marks)
+
+
+def load_file(path: Path, shown_as: str) -> Document:
+    """Load one file strictly. Raises LoadError (never anything else for bad data)."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        _fail(shown_as, 1, 1, f"cannot read file: {exc.strerror}")
+    return load_text(decode(raw, shown_as), shown_as)

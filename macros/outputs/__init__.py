@@ -1,0 +1,1 @@
+"""What the handbook produces from one checked result: the site, prints, calendar feeds, the export."""

@@ -1,0 +1,213 @@
+"""iCalendar feeds of the recurring obligations: one for the department, one per role.
+
+Every `cycle` in the data becomes one recurring event (RRULE); a deadline
+that reopens (a rotation window, see RECURRING_DEADLINE_FIELDS) does too.
+UIDs come from the rule ids (timelimits.py), DTSTAMP from stamp.build_stamp(),
+and events are sorted, so the same data gives byte-identical feeds.
+
+Who gets what: an obligation goes into the feed of every role its entity
+names (chair, owner, submitted_by/to ...; for a field such as permissions.yml
+`review`, the roles of the meeting it names). One that names no role is
+department-wide and goes into every internal role's feed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.time import holidays, recurrence, stamp
+from macros.model import timelimits
+from macros.load.problems import Problem
+
+TZID = "Asia/Shanghai"
+UID_DOMAIN = "xueji-handbook"
+PRODID = "-//xueji-handbook//学籍手册//ZH"
+# Deadlines (by dotted field path inside their entity) that reopen every
+# period: the window in which one may apply again.
+RECURRING_DEADLINE_FIELDS = ("rotation.period",)
+# Entity kinds held at a time of day, with their length in minutes; every
+# other obligation is an all-day event.
+TIMED_KINDS = {"meeting": 60}
+# Time slots for timed events, given to the most frequent first so that a
+# weekly, a fortnightly and a quarterly meeting on the same Monday don't clash.
+SLOTS = (dt.time(9, 0), dt.time(10, 30), dt.time(14, 0), dt.time(15, 30), dt.time(16, 30))
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
+FEEDS_DIR = "calendar"
+
+
+@dataclass(frozen=True)
+class Obligation:
+    id: str  # rule id (timelimits.py)
+    uid: str
+    name: str
+    kind: str  # the owning entity's kind, or the file stem
+    cycle: dict
+    deadline: dict | None
+    series: recurrence.Series
+    roles: tuple  # role ids whose feeds carry it (empty: department-wide)
+    responsible: tuple
+    source: tuple
+    file: str
+    line: int
+    minutes: int = 0  # > 0: a timed event of that length
+    at: dt.time | None = None
+    window: bool = False  # a recurring deadline: the date it may be done again
+
+    @property
+    def summary(self) -> str:
+        if self.series.due:
+            return f"{self.name}截止"
+        if self.window:
+            return f"{self.name}：期满可办理"
+        return self.name
+
+
+def obligations(result) -> tuple[list[Obligation], list[Problem]]:
+    """Every recurring obligation in the data, sorted by id, plus a problem
+    for each cycle that cannot be written as a calendar recurrence."""
+    return timelimits.cached(result, "obligations", lambda: _obligations(result))
+
+
+def _obligations(result):
+    deadlines, cycles = timelimits.find(result)
+    anchor = stamp.effective_date(result.model)
+    cal, until = holidays.for_result(result), stamp.horizon(result.model)
+    out, problems = [], []
+    roles = {r.id for r in result.model.all("role")}
+    items = [(c, c.value, _paired(c, deadlines), "cycle") for c in cycles]
+    for d in deadlines:
+        rel = ".".join(str(k) for k in d.path[len(d.entity.path):]) if d.entity else ""
+        if rel in RECURRING_DEADLINE_FIELDS:
+            cyc = recurrence.from_deadline(d.value)
+            if cyc:
+                items.append((d, cyc, d.value, "window"))
+    for found, cyc, deadline, prefix in items:
+        try:
+            series = recurrence.series(cyc, anchor, deadline if prefix == "cycle" else None, cal, until)
+        except recurrence.SeriesError as exc:
+            problems.append(Problem(found.file, found.line, 1, f"cannot put '{found.id}' in the calendar: {exc}",
+                                    rule="calendar"))
+            continue
+        involved = tuple(r for r in timelimits.roles_involved(result, found) if r in roles)
+        out.append(Obligation(
+            id=found.id, uid=f"{prefix}.{found.id}@{UID_DOMAIN}", name=found.name, kind=found.owner_kind,
+            cycle=cyc, deadline=deadline, series=series, roles=involved,
+            responsible=tuple(r for r in timelimits.responsible(found) if r in roles),
+            source=tuple(found.source), file=found.file, line=found.line,
+            minutes=TIMED_KINDS.get(found.owner_kind, 0), window=prefix == "window"))
+    out = _give_slots(out)
+    return sorted(out, key=lambda o: o.uid), problems
+
+
+def _paired(cycle, deadlines):
+    """The deadline that is this cycle's own (a report's `deadline` beside its
+    `cycle`: 次日); another limit in the same entity (an audit's rectification)
+    starts from some other event and is not paired."""
+    for d in deadlines:
+        if d.container is cycle.container and d.id == cycle.id:
+            return d.value
+    return None
+
+
+def _give_slots(obs):
+    timed = sorted((o for o in obs if o.minutes),
+                   key=lambda o: (PERIOD_DAYS[o.cycle["unit"]] * o.cycle.get("interval", 1)
+                                  / o.cycle.get("times", 1), o.id))
+    slot = {o.uid: SLOTS[min(i, len(SLOTS) - 1)] for i, o in enumerate(timed)}
+    return [Obligation(**{**o.__dict__, "at": slot.get(o.uid)}) for o in obs]
+
+
+def feed_roles(result, obs) -> list[str]:
+    """Roles that get a feed: every internal or temporary role, and any other
+    role an obligation names (the CEO invited to the strategy meeting)."""
+    named = {r for o in obs for r in o.roles}
+    return [r.id for r in result.model.all("role")
+            if r.get("kind") in ("internal", "temporary") or r.id in named]
+
+
+def for_role(result, obs, role_id) -> list[Obligation]:
+    role = result.model.get("role", role_id)
+    everyone = role is not None and role.get("kind") == "internal"
+    return [o for o in obs if role_id in o.roles or (not o.roles and everyone)]
+
+
+def feed(result, obs, title: str) -> bytes:
+    """One VCALENDAR with a VTIMEZONE for Asia/Shanghai and an event per obligation."""
+    from icalendar import Calendar, Event
+
+    names = {r.id: r.name for r in result.model.all("role")}
+    tz = zoneinfo.ZoneInfo(TZID)
+    dtstamp = stamp.build_stamp(result.model)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", title)
+    cal.add("x-wr-timezone", TZID)
+    for o in obs:
+        ev = Event()
+        ev.add("uid", o.uid)
+        ev.add("dtstamp", dtstamp)
+        ev.add("summary", o.summary)
+        if o.minutes:
+            ev.add("dtstart", dt.datetime.combine(o.series.start, o.at, tzinfo=tz))
+            ev.add("duration", dt.timedelta(minutes=o.minutes))
+        else:
+            ev.add("dtstart", o.series.start)
+            ev.add("duration", dt.timedelta(days=1))
+            ev.add("transp", "TRANSPARENT")
+        ev.add("rrule", o.series.rrule)
+        if o.series.exdates:
+            ev.add("exdate", list(o.series.exdates))
+        if o.series.rdates:
+            ev.add("rdate", list(o.series.rdates))
+        ev.add("categories", [o.kind])
+        ev.add("description", describe(o, names))
+        cal.add_component(ev)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def describe(o: Obligation, names: dict) -> str:
+    lines = [f"{o.name}：{o.series.words}"]
+    if o.responsible:
+        lines.append("负责：" + "、".join(names.get(r, r) for r in o.responsible))
+    if o.source:
+        lines.append("出处：学籍管理制度 " + "、".join(o.source))
+    lines.append(f"规则：{o.id}（{o.file}:{o.line}）")
+    lines.append("具体日期按手册的排期约定（制度只规定频率），以主管通知为准。")
+    s = o.series
+    if s.corrected_until:
+        text = f"截止日期已按节假日和调休校正至 {s.corrected_until.isoformat()}，之后的日期未校正"
+        if s.provisional:
+            years = "、".join(str(y) for y in s.provisional)
+            text += f"；{years} 年{holidays.PROVISIONAL}"
+        lines.append(text + "。")
+    return "\n".join(lines)
+
+
+def write_feeds(result, out_dir: Path) -> dict:
+    """Write department.ics and <role>.ics into out_dir; {file name: event count}."""
+    obs, problems = obligations(result)
+    if problems:
+        raise CalendarError(problems)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    org = result.model.all("organisation")
+    dept = org[0].name if org else "部门"
+    written = {"department.ics": len(obs)}
+    (out_dir / "department.ics").write_bytes(feed(result, obs, f"{dept}·全部"))
+    names = {r.id: r.name for r in result.model.all("role")}
+    for role_id in feed_roles(result, obs):
+        mine = for_role(result, obs, role_id)
+        (out_dir / f"{role_id}.ics").write_bytes(feed(result, mine, f"{dept}·{names[role_id]}"))
+        written[f"{role_id}.ics"] = len(mine)
+    return written
+
+
+class CalendarError(Exception):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(p.format() for p in problems))

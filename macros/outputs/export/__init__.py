@@ -1,0 +1,1 @@
+"""The machine-readable export under site/api/v1/."""

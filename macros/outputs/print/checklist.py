@@ -1,0 +1,154 @@
+"""Checklist -> what a printed page shows, taken from the model.
+
+Pure functions over the Model: every item's text comes from the entity the
+checklist refers to (a step, a drill, a rule ...), so the paper says what the
+data says. The templates escape everything (Jinja2 autoescape); nothing here
+builds HTML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from macros.outputs import provenance
+from macros.time.words import cycle_text, deadline_text as deadline_words  # noqa: F401 (cycle_text re-exported)
+
+RECORD_KINDS = {"log": "操作日志", "form": "表单", "signature": "签字", "email": "邮件",
+                "system": "系统录入", "minutes": "会议纪要", "report": "报告"}
+# Fields of a referred entity shown under its item, in this order, with labels.
+ROLE_FIELDS = (("owner", "负责人"), ("reports_to", "上级"), ("partner", "协同"), ("participants", "参加"), ("responsible", "负责"), ("chairs", "主持"), ("owners", "接口"),
+               ("submitted_by", "提交"), ("submitted_to", "提交给"), ("readers", "可调阅"))
+TEXT_FIELDS = ("description", "summary", "purpose", "condition", "plan")
+# Plain-text fields shown as facts when they are not already the item's text.
+FACT_FIELDS = (("plan", "应对方案"), ("scenarios", "场景"), ("evidence", "留存证据"), ("escalation", "逾期处理"))
+LOG_ROWS = 3
+
+
+def deadline_text(model, deadline: dict | None) -> str:
+    """The site's wording (render.timewords), with the open question named
+    in full: a printed form cannot link to it."""
+    if deadline and deadline.get("unspecified"):
+        q = model.get("question", deadline.get("open_question", ""))
+        return f"制度未规定（待决问题：{q.name}）" if q else "制度未规定"
+    return deadline_words(deadline)
+
+
+def role_names(model, value) -> str:
+    ids = value if isinstance(value, list) else [value]
+    return "、".join((model.get("role", i).name if model.get("role", i) else i) for i in ids)
+
+
+@dataclass
+class Item:
+    title: str
+    text: str = ""  # what to do, from the referred entity
+    facts: list = field(default_factory=list)  # [(label, value)]
+    note: str = ""
+    log: bool = False
+    substeps: list = field(default_factory=list)  # [Item] for a path's steps
+    ref: str = ""  # the id it refers to, printed small for traceability
+    source: list = field(default_factory=list)
+
+
+def step_item(model, data: dict, title: str = "", ref: str = "") -> Item:
+    raci = data["raci"]
+    facts = [("执行", role_names(model, raci["responsible"])), ("负责", role_names(model, raci["accountable"]))]
+    if raci.get("consulted"):
+        facts.append(("咨询", role_names(model, raci["consulted"])))
+    if raci.get("informed"):
+        facts.append(("知会", role_names(model, raci["informed"])))
+    perm = model.get("permission", data["permission"])
+    facts.append(("权限", perm.name if perm else data["permission"]))
+    record = data["record"]
+    facts.append(("记录", f"{record['name']}（{RECORD_KINDS.get(record['kind'], record['kind'])}）"))
+    facts.append(("时限", deadline_text(model, data.get("deadline"))))
+    log = bool(data.get("gate")) or record["kind"] == "log"
+    return Item(title or data["name"], data.get("description", ""), facts, log=log, ref=ref,
+                source=list(data.get("source", [])))
+
+
+def entity_item(model, entity, title: str = "") -> Item:
+    data = entity.data
+    text = next((data[k] for k in TEXT_FIELDS if isinstance(data.get(k), str)), "")
+    facts = [(label, role_names(model, data[key])) for key, label in ROLE_FIELDS if data.get(key)]
+    if isinstance(data.get("permission"), str) and model.get("permission", data["permission"]):
+        facts.append(("权限", model.get("permission", data["permission"]).name))
+    if data.get("cycle"):
+        facts.append(("周期", cycle_text(data["cycle"])))
+    for key, label in (("deadline", "时限"), ("rectification", "整改时限")):
+        if isinstance(data.get(key), dict):
+            facts.append((label, deadline_text(model, data[key])))
+    for key, label in FACT_FIELDS:
+        value = data.get(key)
+        if value and value != text and isinstance(value, (str, list)):
+            facts.append((label, value if isinstance(value, str) else "、".join(map(str, value))))
+    item = Item(title or entity.name, text, facts, ref=f"{entity.kind}:{entity.id}",
+                source=list(data.get("source", [])))
+    if entity.kind == "path":  # an alternative path: its own steps, each ticked and logged
+        item.substeps = [step_item(model, s, ref=f"{entity.id}.{s['id']}") for s in data["steps"]]
+    return item
+
+
+def item_view(model, raw: dict) -> Item:
+    if "step" in raw:
+        step = model.get("step", raw["step"])
+        item = step_item(model, step.data, raw.get("text", ""), ref=step.id)
+    else:
+        kind, _, ident = raw["ref"].partition(":")
+        item = entity_item(model, model.get(kind, ident), raw.get("text", ""))
+    item.note = raw.get("note", "")
+    if "log" in raw:
+        item.log = raw["log"]
+    return item
+
+
+@dataclass
+class ChecklistView:
+    id: str
+    name: str
+    process: str  # the process's name, or ''
+    purpose: str
+    audience: str
+    business_type: str  # its Chinese name, printed in the document number
+    sections: list  # [(name, [Item])]
+    signoff: list  # [(as, role name)]
+    source: list  # [(clause id, heading)]
+    review_due: str
+    last_reviewed: str
+    omits: list  # [(step name, reason)]
+
+    @property
+    def items(self):
+        return [i for _, items in self.sections for i in items]
+
+
+def _default_signoff(model, checklist):
+    process = model.get("process", checklist.get("process", ""))
+    if process is None:
+        return []
+    doers = []
+    for step in model.children(process, "step"):
+        for r in step.data["raci"]["responsible"]:
+            if r not in doers and (model.get("role", r) or {}).get("kind", "internal") == "internal":
+                doers.append(r)
+    # More than two roles would not fit one signature line: then the person
+    # signing writes their role in.
+    signoff = [("经办人", role_names(model, doers) if len(doers) <= 2 else "岗位：＿＿＿＿")] if doers else []
+    return signoff + [("复核人", role_names(model, process.data["owner"]))]
+
+
+def checklist_view(model, checklist) -> ChecklistView:
+    data = checklist.data
+    process = model.get("process", data.get("process", ""))
+    btype = model.get("business-type", data.get("business_type", ""))
+    sections = [(s["name"], [item_view(model, raw) for raw in s["items"]]) for s in data["sections"]]
+    if "signoff" in data:
+        signoff = [(s["as"], role_names(model, s["role"])) for s in data["signoff"]]
+    else:
+        signoff = _default_signoff(model, checklist)
+    clauses = [(c, (model.get("clause", c).name if model.get("clause", c) else "")) for c in data["source"]]
+    omits = [(model.get("step", o["step"]).name, o["reason"]) for o in data.get("omits", [])]
+    return ChecklistView(
+        checklist.id, data["name"], process.name if process else "", data.get("purpose", ""),
+        role_names(model, data["audience"]) if data.get("audience") else "",
+        btype.name if btype else "", sections, signoff, clauses,
+        provenance.review_due(data["review"]), data["review"]["last_reviewed"], omits)

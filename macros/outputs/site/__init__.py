@@ -1,0 +1,1 @@
+"""The website: page declarations, renderers, the engine adapter."""

@@ -1,0 +1,1 @@
+"""Functions that fill the hand-written pages' macro calls (engine-neutral)."""

@@ -1,0 +1,1 @@
+"""The one adapter that knows MkDocs and mkdocs-macros."""

@@ -1,0 +1,175 @@
+"""Generic rendering of any entity: a heading, its fields as a table, its
+source clauses and review date.
+
+Works from the data and the reference map alone, so a field or a kind added
+later is rendered (and its references linked) without new code here.
+"""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from macros.outputs.site.render.html import block, heading, joined, table, ul
+from macros.outputs.site.render.links import anchor_id, target
+from macros.time.words import cycle_text, deadline_html
+
+# Rendered apart (heading, sources, review) or as child entities.
+ALWAYS_SKIP = {"id", "name", "source", "review"}
+# Enumerations whose words depend on the field (role ids are also words).
+ENUM_BY_KEY = {"level": {"director": "总监层级", "manager": "主管层级", "specialist": "专员层级"}}
+_ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+def is_deadline(v) -> bool:
+    return isinstance(v, dict) and ("unspecified" in v or ("unit" in v and "from" in v))
+
+
+def is_cycle(v) -> bool:
+    return isinstance(v, dict) and "interval" in v and "unit" in v
+
+
+def value_html(ctx, file: str, path: tuple, value) -> Markup:
+    """One field value: references linked, time limits and cycles in words."""
+    ref = ctx.ref_at(file, path)
+    if ref is not None and isinstance(value, str):
+        return ctx.ref(ref[0], ref[1])
+    if isinstance(value, bool) or isinstance(value, (int, float)):
+        return ctx.text(value)
+    if isinstance(value, str):
+        key = path[-1] if path and isinstance(path[-1], str) else ""
+        words = ctx.shared.enums.get(key, {}).get(value) or ENUM_BY_KEY.get(key, {}).get(value)
+        if words:
+            return ctx.text(words)
+        return ctx.enum(value) if _ENUMISH.match(value) else ctx.text(value)
+    if is_deadline(value):
+        return deadline_html(value, lambda q: ctx.ref("question", q))
+    if is_cycle(value):
+        return ctx.text(cycle_text(value))
+    if isinstance(value, dict):
+        if set(value) == {"count"}:
+            return ctx.text(f"{value['count']} 人")
+        if value.get("unspecified"):
+            q = value.get("open_question")
+            return Markup("制度未规定（见待决问题 {}）").format(ctx.ref("question", q)) if q \
+                else Markup("制度未规定")
+        if "responsible" in value and "accountable" in value:
+            return raci_html(ctx, file, path, value)
+        parts = [Markup("{}：{}").format(ctx.label(k), value_html(ctx, file, path + (k,), v))
+                 for k, v in value.items()]
+        return joined(parts, "；")
+    if isinstance(value, list):
+        items = [value_html(ctx, file, path + (i,), v) for i, v in enumerate(value)]
+        if all(not isinstance(v, (dict, list)) for v in value) and len(value) <= 6 \
+                and all(len(str(v)) <= 30 and not str(v).endswith(("。", "；", "！", "？")) for v in value):
+            return joined(items)
+        return ul(items)
+    return ctx.text(value)
+
+
+def raci_html(ctx, file, path, raci) -> Markup:
+    names = {"responsible": "执行 R", "accountable": "批准 A", "consulted": "咨询 C", "informed": "知会 I"}
+    parts = []
+    for key, label in names.items():
+        if key in raci:
+            parts.append(Markup("{}：{}").format(label, value_html(ctx, file, path + (key,), raci[key])))
+    return joined(parts, "；")
+
+
+def field_rows(ctx, entity, skip=()) -> list:
+    rows = []
+    for key, value in entity.data.items():
+        if key in ALWAYS_SKIP or key in skip:
+            continue
+        rows.append((ctx.text(ctx.label(key)), value_html(ctx, entity.doc.file, entity.path + (key,), value)))
+    return rows
+
+
+def fields_table(ctx, entity, skip=()) -> Markup:
+    rows = field_rows(ctx, entity, skip)
+    if not rows:
+        return Markup("")
+    body = Markup("").join(Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(k, v) for k, v in rows)
+    return Markup('<table class="hb-fields"><tbody>{}</tbody></table>').format(body)
+
+
+def sources_html(ctx, entity) -> Markup:
+    src = entity.get("source") or []
+    if not src:
+        return Markup("")
+    links = [ctx.ref("clause", c, ctx.text(f"{c}")) for c in src]
+    return Markup('<p class="hb-source">制度出处：{}</p>').format(joined(links))
+
+
+def review_html(ctx, entity) -> Markup:
+    review = entity.get("review") or entity.get("review_info")
+    if not isinstance(review, dict) or "last_reviewed" not in review:
+        return Markup("")
+    parts = [Markup("上次审核：{}").format(ctx.text(review["last_reviewed"]))]
+    if review.get("cycle_months"):
+        parts.append(Markup("审核周期：每 {} 个月").format(ctx.text(review["cycle_months"])))
+        due = next_review(str(review["last_reviewed"]), review["cycle_months"])
+        if due:
+            parts.append(Markup("下次审核：{} 前").format(ctx.text(due)))
+    if review.get("reviewer"):
+        parts.append(Markup("审核人：{}").format(ctx.ref("role", review["reviewer"])))
+    return Markup('<p class="hb-review">{}</p>').format(joined(parts, " · "))
+
+
+def next_review(last: str, months) -> str:
+    """last_reviewed + cycle_months, clamped to the month's last day."""
+    import calendar
+    try:
+        y, m, d = (int(x) for x in last.split("-"))
+        m0 = m - 1 + int(months)
+        y, m = y + m0 // 12, m0 % 12 + 1
+        return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
+    except (ValueError, TypeError):
+        return ""
+
+
+def entity_anchor(entity) -> str:
+    t = target(entity)
+    return t.partition("#")[2] or anchor_id(f"{entity.kind}-{entity.id}")
+
+
+def entity_section(ctx, entity, level: int = 3, skip=(), extra: Markup | str = "", title=None) -> str:
+    """Heading + field table + sources + review, as Markdown."""
+    html = Markup("").join([fields_table(ctx, entity, skip), Markup(extra or ""),
+                            sources_html(ctx, entity), review_html(ctx, entity)])
+    return heading(level, title or entity.name, entity_anchor(entity)) + block(html)
+
+
+def sources_footer(ctx, entities) -> str:
+    """Every clause cited by `entities`, once, as one paragraph."""
+    seen = []
+    for e in entities:
+        for c in e.get("source") or []:
+            if c not in seen:
+                seen.append(c)
+    if not seen:
+        return ""
+    return block(Markup('<p class="hb-source">本页内容的制度出处：{}</p>').format(
+        joined([ctx.ref("clause", c, ctx.text(c)) for c in seen])))
+
+
+def listing(ctx, entities, columns) -> Markup:
+    """A table of entities: columns = [(header, fn(entity) -> Markup)]."""
+    return table([ctx.text(h) for h, _ in columns], [[fn(e) for _, fn in columns] for e in entities])
+
+
+def name_cell(ctx):
+    return lambda e: ctx.to(e)
+
+
+def field_cell(ctx, keys: str):
+    """A column showing the first present of "a|b" (a field renamed in the
+    schema keeps its column)."""
+    names = keys.split("|")
+
+    def cell(e):
+        for key in names:
+            if e.get(key) is not None:
+                return value_html(ctx, e.doc.file, e.path + (key,), e.get(key))
+        return Markup("—")
+    return cell

@@ -1,0 +1,47 @@
+"""Artefacts written into the built site besides the engine's pages.
+
+Each entry is a function (result, site_dir) -> None, run by `handbook build`
+after the site engine succeeded and before the site is swapped in. Keep the
+list here, in one place, so the build order is visible. A step that cannot
+finish raises OutputError; only the engine adapter translates it into the
+engine's own error type.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.outputs.calendar import feeds as calendar
+from macros.outputs.export import api as export
+from macros.outputs.print.fonts import NoCJKFont
+from macros.outputs.print.jobs import write_pdfs
+
+PRINT_DIR = "print"  # site/print/: every PDF
+
+
+class OutputError(Exception):
+    """An output step could not finish: the site would be incomplete."""
+
+
+def print_pdfs(result, site_dir: Path):
+    """Checklists, the booklet, the handbook and the first-week packets under
+    site/print/, in one pool of workers."""
+    try:
+        write_pdfs(result, Path(site_dir) / PRINT_DIR, first_week=True)
+    except NoCJKFont as exc:  # a build without its PDFs is not a complete site
+        raise OutputError(str(exc)) from None
+
+
+def calendar_feeds(result, site_dir: Path):
+    """The iCalendar feeds under site/calendar/."""
+    try:
+        calendar.write_feeds(result, Path(site_dir) / calendar.FEEDS_DIR)
+    except calendar.CalendarError as exc:
+        raise OutputError(str(exc)) from None
+
+
+def steps():
+    return [
+        print_pdfs,  # site/print/*.pdf
+        calendar_feeds,  # site/calendar/*.ics
+        export.output_step,  # site/api/v1/
+    ]

@@ -1,0 +1,1 @@
+"""JSON Schemas: the local registry, validation and its messages, the schema files' own check."""

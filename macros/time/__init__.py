@@ -1,0 +1,1 @@
+"""Time: due dates, working days and holidays, recurrence, time-limit rules and their Chinese words."""

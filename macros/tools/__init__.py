@@ -1,0 +1,1 @@
+"""Editing tools: scaffolding, change impact, generated files, the benchmark."""

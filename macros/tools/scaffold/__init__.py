@@ -1,0 +1,1 @@
+"""`handbook new`: entities that check clean, appended as text."""
