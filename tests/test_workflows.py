@@ -40,7 +40,8 @@ def test_pull_request_workflow_checks_tests_builds_uploads_and_comments():
     (job,) = wf["jobs"].values()
     assert job["container"].startswith("python:3.11")
     runs = _runs(job)
-    for command in ("make check", "make test", "make build", "chromium", "fonts-noto-cjk"):
+    for command in ("make check", "make test", "make build", "make build ENGINE=zensical",
+                    "tests/test_engines.py", "chromium", "fonts-noto-cjk"):
         assert command in runs
     test_step = next(s for s in job["steps"] if s.get("run") == "make test")
     assert test_step["env"]["REQUIRE_BROWSER"] == "1"
