@@ -7,13 +7,14 @@ sources give the same PDF, to the byte.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from macros.model.review import review_of
 
 UNCOMMITTED = "未提交"
 SOURCES = ("data", "checklists")
@@ -95,10 +96,5 @@ def of(root: Path) -> Provenance:
 
 def review_due(review: dict | None) -> str:
     """last_reviewed + cycle_months, as YYYY-MM-DD ('' without a review)."""
-    if not review:
-        return ""
-    last = dt.date.fromisoformat(review["last_reviewed"])
-    months = last.month - 1 + review["cycle_months"]
-    year, month = last.year + months // 12, months % 12 + 1
-    day = min(last.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day).isoformat()
+    fresh = review_of({"review": review}) if review else None
+    return fresh.due.isoformat() if fresh else ""

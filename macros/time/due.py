@@ -19,18 +19,16 @@ Semantics (the policy says only 三日内, 次日, 下周一, 下月首日 ...):
 """
 from __future__ import annotations
 
-import calendar as _stdcal
 import datetime as dt
 from dataclasses import dataclass, field
 
+from macros.core.dates import add_months
 from macros.time import holidays
 from macros.time.holidays import WEEKDAYS_ZH, NotCovered
+from macros.time.words import amount_text, unit_name
 
 UNITS = ("calendar_days", "working_days", "weeks", "months", "years",
          "same_day", "next_monday", "first_day_of_next_month")
-UNIT_ZH = {"calendar_days": "自然日", "working_days": "工作日", "weeks": "周", "months": "个月",
-           "years": "年", "same_day": "当日", "next_monday": "下周一",
-           "first_day_of_next_month": "下月首日"}
 NO_AMOUNT = ("same_day", "next_monday", "first_day_of_next_month")
 # A working-day count longer than this is a data error, not a deadline.
 MAX_WORKING_DAYS = 1000
@@ -64,13 +62,6 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(f"'{text}' is not a date: use YYYY-MM-DD, e.g. 2026-09-30") from None
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = _stdcal.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
 def compute(limit: dict, start: dt.date) -> Due:
     """The due (or earliest) date for `limit` started on `start`, with how it was computed."""
     unit = limit.get("unit")
@@ -96,7 +87,7 @@ def compute(limit: dict, start: dt.date) -> Due:
     elif unit in ("months", "years"):
         months = amount * (12 if unit == "years" else 1)
         date = add_months(start, months)
-        how.append(f"{start.isoformat()} 加 {amount} {UNIT_ZH[unit]} = {date.isoformat()}")
+        how.append(f"{start.isoformat()} 加 {amount_text(amount, unit)} = {date.isoformat()}")
         if date.day != start.day:
             how.append(f"{date.year} 年 {date.month} 月没有 {start.day} 日，取该月最后一天")
     elif unit == "same_day":
@@ -111,7 +102,7 @@ def compute(limit: dict, start: dt.date) -> Due:
     if unit != "working_days":
         what = holidays.describe(date)
         if what:
-            how.append(f"注意：{date.isoformat()} 是{what}；本时限按{UNIT_ZH[unit]}计，不顺延")
+            how.append(f"注意：{date.isoformat()} 是{what}；本时限按{unit_name(unit)}计，不顺延")
     at_least = bool(limit.get("at_least"))
     if at_least:
         how.append(f"这是下限（不短于）：{date.isoformat()} 是最早可以的日期，不是截止日期")

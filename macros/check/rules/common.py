@@ -1,25 +1,9 @@
-"""Helpers the policy rules share: every step (regular and in paths), cycle
-frequencies, and an anchor for findings about blocks that are not entities."""
+"""Helpers the policy rules share: every step (regular and in paths) and an
+anchor for findings about blocks that are not entities. (Cycle frequencies
+are core.dates.per_year; cycle words are time.words.cycle_text.)"""
 from __future__ import annotations
 
 from macros.model.entities import Entity
-
-# How many units of each cycle unit a year holds; a cycle {interval, unit,
-# times} happens times * PER_YEAR[unit] / interval times a year.
-PER_YEAR = {"day": 365, "week": 52, "month": 12, "quarter": 4, "year": 1}
-UNIT_WORDS = {"day": "天", "week": "周", "month": "月", "quarter": "季度", "year": "年"}
-
-
-def per_year(cycle: dict) -> float:
-    return cycle.get("times", 1) * PER_YEAR[cycle["unit"]] / cycle["interval"]
-
-
-def cycle_words(cycle: dict) -> str:
-    n, unit = cycle["interval"], UNIT_WORDS[cycle["unit"]]
-    every = f"每{unit}" if n == 1 else f"每{n}{unit}"
-    times = cycle.get("times", 1)
-    return every + (f"{'至少' if cycle.get('at_least') else ''}{times}次" if times > 1 else "")
-
 
 def all_steps(model):
     """(process, anchor, where, step) for every step of every process,

@@ -17,6 +17,7 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core.dates import gap_days
 from macros.time import recurrence, stamp
 from macros.model import timelimits
 from macros.load.problems import Problem
@@ -33,7 +34,6 @@ TIMED_KINDS = {"meeting": 60}
 # Time slots for timed events, given to the most frequent first so that a
 # weekly, a fortnightly and a quarterly meeting on the same Monday don't clash.
 SLOTS = (dt.time(9, 0), dt.time(10, 30), dt.time(14, 0), dt.time(15, 30), dt.time(16, 30))
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 FEEDS_DIR = "calendar"
 
 
@@ -112,8 +112,7 @@ def _paired(cycle, deadlines):
 
 def _give_slots(obs):
     timed = sorted((o for o in obs if o.minutes),
-                   key=lambda o: (PERIOD_DAYS[o.cycle["unit"]] * o.cycle.get("interval", 1)
-                                  / o.cycle.get("times", 1), o.id))
+                   key=lambda o: (gap_days(o.cycle), o.id))
     slot = {o.uid: SLOTS[min(i, len(SLOTS) - 1)] for i, o in enumerate(timed)}
     return [Obligation(**{**o.__dict__, "at": slot.get(o.uid)}) for o in obs]
 

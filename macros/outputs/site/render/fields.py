@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from macros.outputs.site.render.html import block, heading, joined, table, ul
 from macros.outputs.site.render.links import anchor_id, target
+from macros.model.review import review_of
 from macros.time.words import cycle_text, deadline_html
 
 # Rendered apart (heading, sources, review) or as child entities.
@@ -106,26 +107,13 @@ def review_html(ctx, entity) -> Markup:
     if not isinstance(review, dict) or "last_reviewed" not in review:
         return Markup("")
     parts = [Markup("上次审核：{}").format(ctx.text(review["last_reviewed"]))]
-    if review.get("cycle_months"):
-        parts.append(Markup("审核周期：每 {} 个月").format(ctx.text(review["cycle_months"])))
-        due = next_review(str(review["last_reviewed"]), review["cycle_months"])
-        if due:
-            parts.append(Markup("下次审核：{} 前").format(ctx.text(due)))
+    fresh = review_of(entity.data)
+    if fresh is not None:
+        parts.append(Markup("审核周期：每 {} 个月").format(ctx.text(fresh.cycle_months)))
+        parts.append(Markup("下次审核：{} 前").format(ctx.text(fresh.due.isoformat())))
     if review.get("reviewer"):
         parts.append(Markup("审核人：{}").format(ctx.ref("role", review["reviewer"])))
     return Markup('<p class="hb-review">{}</p>').format(joined(parts, " · "))
-
-
-def next_review(last: str, months) -> str:
-    """last_reviewed + cycle_months, clamped to the month's last day."""
-    import calendar
-    try:
-        y, m, d = (int(x) for x in last.split("-"))
-        m0 = m - 1 + int(months)
-        y, m = y + m0 // 12, m0 % 12 + 1
-        return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
-    except (ValueError, TypeError):
-        return ""
 
 
 def entity_anchor(entity) -> str:
