@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from macros.core import words
 from macros.outputs import provenance
 from macros.time.words import cycle_text, deadline_text as deadline_words  # noqa: F401 (cycle_text re-exported)
 
-RECORD_KINDS = {"log": "操作日志", "form": "表单", "signature": "签字", "email": "邮件",
-                "system": "系统录入", "minutes": "会议纪要", "report": "报告"}
 # Fields of a referred entity shown under its item, in this order, with labels.
 ROLE_FIELDS = (("owner", "负责人"), ("reports_to", "上级"), ("partner", "协同"), ("participants", "参加"), ("responsible", "负责"), ("chairs", "主持"), ("owners", "接口"),
                ("submitted_by", "提交"), ("submitted_to", "提交给"), ("readers", "可调阅"))
@@ -59,7 +58,7 @@ def step_item(model, data: dict, title: str = "", ref: str = "") -> Item:
     perm = model.get("permission", data["permission"])
     facts.append(("权限", perm.name if perm else data["permission"]))
     record = data["record"]
-    facts.append(("记录", f"{record['name']}（{RECORD_KINDS.get(record['kind'], record['kind'])}）"))
+    facts.append(("记录", f"{record['name']}（{words.value(record['kind'])}）"))
     facts.append(("时限", deadline_text(model, data.get("deadline"))))
     log = bool(data.get("gate")) or record["kind"] == "log"
     return Item(title or data["name"], data.get("description", ""), facts, log=log, ref=ref,

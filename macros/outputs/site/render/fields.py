@@ -17,8 +17,6 @@ from macros.time.words import cycle_text, deadline_html
 
 # Rendered apart (heading, sources, review) or as child entities.
 ALWAYS_SKIP = {"id", "name", "source", "review"}
-# Enumerations whose words depend on the field (role ids are also words).
-ENUM_BY_KEY = {"level": {"director": "总监层级", "manager": "主管层级", "specialist": "专员层级"}}
 _ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
@@ -39,10 +37,7 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
         return ctx.text(value)
     if isinstance(value, str):
         key = path[-1] if path and isinstance(path[-1], str) else ""
-        words = ctx.shared.enums.get(key, {}).get(value) or ENUM_BY_KEY.get(key, {}).get(value)
-        if words:
-            return ctx.text(words)
-        return ctx.enum(value) if _ENUMISH.match(value) else ctx.text(value)
+        return ctx.enum(value, key) if _ENUMISH.match(value) else ctx.text(value)
     if is_deadline(value):
         return deadline_html(value, lambda q: ctx.ref("question", q))
     if is_cycle(value):
@@ -82,7 +77,7 @@ def field_rows(ctx, entity, skip=()) -> list:
     for key, value in entity.data.items():
         if key in ALWAYS_SKIP or key in skip:
             continue
-        rows.append((ctx.text(ctx.label(key)), value_html(ctx, entity.doc.file, entity.path + (key,), value)))
+        rows.append((ctx.text(ctx.label(key, entity.kind)), value_html(ctx, entity.doc.file, entity.path + (key,), value)))
     return rows
 
 
