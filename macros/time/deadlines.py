@@ -47,12 +47,12 @@ class Rule:
 
 
 def rules(result) -> list[Rule]:
-    return timelimits.cached(result, "rules", lambda: _rules(result))
+    return result.model.view(_rules)
 
 
-def _rules(result) -> list[Rule]:
-    deadlines, _ = timelimits.find(result)
-    roles = {r.id for r in result.model.all("role")}
+def _rules(model) -> list[Rule]:
+    deadlines, _ = timelimits.find(model)
+    roles = {r.id for r in model.all("role")}
     return [Rule(d.id, d.name, dict(d.value),
                  tuple(r for r in timelimits.responsible(d) if r in roles),
                  tuple(d.source), d.file, d.line, d.owner_kind) for d in deadlines]

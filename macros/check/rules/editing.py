@@ -73,8 +73,8 @@ def authorisation_review_yearly(model):
 @rule("placeholder-left")
 def placeholder_left(model):
     """`handbook new` fills required text with a placeholder; it must be replaced."""
-    for doc in model.docs:
-        for path, value in strings(doc):
+    for doc, texts in strings(model):
+        for path, value in texts:
             if PLACEHOLDER in value:
                 owner = model.owner_of(doc, path) or _file_entity(doc)
                 yield warn(owner, f"placeholder {PLACEHOLDER!r} is still here: write the real content",

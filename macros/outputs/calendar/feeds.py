@@ -67,14 +67,14 @@ class Obligation:
 def obligations(result) -> tuple[list[Obligation], list[Problem]]:
     """Every recurring obligation in the data, sorted by id, plus a problem
     for each cycle that cannot be written as a calendar recurrence."""
-    return timelimits.cached(result, "obligations", lambda: _obligations(result))
+    return result.model.view(_obligations)
 
 
-def _obligations(result):
-    deadlines, cycles = timelimits.find(result)
-    anchor = stamp.effective_date(result.model)
+def _obligations(model):
+    deadlines, cycles = timelimits.find(model)
+    anchor = stamp.effective_date(model)
     out, problems = [], []
-    roles = {r.id for r in result.model.all("role")}
+    roles = {r.id for r in model.all("role")}
     items = [(c, c.value, _paired(c, deadlines), "cycle") for c in cycles]
     for d in deadlines:
         rel = ".".join(str(k) for k in d.path[len(d.entity.path):]) if d.entity else ""
@@ -89,7 +89,7 @@ def _obligations(result):
             problems.append(Problem(found.file, found.line, 1, f"cannot put '{found.id}' in the calendar: {exc}",
                                     rule="calendar"))
             continue
-        involved = tuple(r for r in timelimits.roles_involved(result, found) if r in roles)
+        involved = tuple(r for r in timelimits.roles_involved(model, found) if r in roles)
         out.append(Obligation(
             id=found.id, uid=f"{prefix}.{found.id}@{UID_DOMAIN}", name=found.name, kind=found.owner_kind,
             cycle=cyc, deadline=deadline, series=series, roles=involved,

@@ -3,7 +3,8 @@ the escaping (with glossary tooltips) and the field labels (core/words and
 the schemas' titles, through macros/schema/labels.py).
 
 `Shared` is computed once per loaded model (reference map, labels,
-abbreviations); `Ctx` binds it to one page. Nothing here imports MkDocs.
+abbreviations, the pages rendered so far) and kept as a view of the model
+(Model.view); `Ctx` binds it to one page. Nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from markupsafe import Markup
 from macros.outputs.site.render.html import Abbreviations, esc
 from macros.outputs.site.render.links import Linker
 from macros.schema import labels as schema_labels
+from macros.schema.labels import SchemaLabels
+
 
 @dataclass
 class Shared:
@@ -28,12 +31,13 @@ class Shared:
     rendered: dict = field(default_factory=dict)
 
     @classmethod
-    def build(cls, model, root=None) -> "Shared":
+    def build(cls, model) -> "Shared":
         refs = {}
         for (kind, target), lst in model.referrers.items():
             for ref in lst:
                 refs[(ref.doc.file, tuple(ref.path))] = (kind, target)
-        labels = schema_labels.read(Path(root)) if root else schema_labels.SchemaLabels()
+        root = model.root
+        labels = schema_labels.read(Path(root)) if root is not None else SchemaLabels()
         pairs = {}
         for term in model.all("term"):
             if term.get("abbr"):
@@ -41,17 +45,13 @@ class Shared:
         return cls(model, refs, labels, Abbreviations(pairs))
 
 
-_SHARED: dict = {}
+def shared_for(model) -> Shared:
+    """The render context of a model: built once, kept as a view of the model."""
+    return model.view(_build)
 
 
-def shared_for(model, root=None) -> Shared:
-    """One Shared per model object (a new load gives a new model)."""
-    key = id(model)
-    hit = _SHARED.get(key)
-    if hit is None or hit.model is not model:
-        _SHARED.clear()
-        hit = _SHARED[key] = Shared.build(model, root)
-    return hit
+def _build(model) -> Shared:  # a module-level function: it is the view's key
+    return Shared.build(model)
 
 
 class Ctx:
