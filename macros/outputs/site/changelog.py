@@ -9,10 +9,9 @@ page says so in one line instead of failing the build.
 """
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
+from macros.core import git
 from macros.model.diff import diff
 from macros.core.text import code, md_comment as md
 from macros.core.words import entity_label as label
@@ -27,13 +26,11 @@ _STATUS = {"A": "新增文件", "M": "修改", "D": "删除文件", "R": "改名
 
 
 def _git(root: Path, *args, stdin: bytes | None = None) -> bytes | None:
-    env = {**os.environ, "TZ": "UTC", "LC_ALL": "C", "GIT_PAGER": "cat"}
+    """git's output, or None without git: the page then says so (NO_GIT)."""
     try:
-        r = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True,
-                           timeout=120, env=env)
-    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return git.run(root, *args, stdin=stdin)
+    except git.GitError:
         return None
-    return r.stdout if r.returncode == 0 else None
 
 
 def commits(root: Path, limit: int = LIMIT) -> list[dict] | None:
