@@ -38,7 +38,7 @@ FIELD = {
     "kind": "类型", "cycle": "周期", "deadline": "时限", "owner": "负责人",
     "responsible": "负责人", "participants": "参加人", "invited": "列席", "chair": "主持人",
     "agenda": "议程", "reviews": "审议事项", "plan": "应对方案", "scenarios": "演练场景",
-    "rectification": "整改时限", "escalation": "升级", "process": "相关流程",
+    "rectification": "整改时限", "escalation": "逾期后果", "process": "相关流程",
     "applies_to": "适用于", "evidence": "留存证据", "partner": "协作方", "examples": "示例",
     "readers": "可调阅角色", "copies": "保存份数", "medium": "介质", "location": "位置",
     "protection": "保护措施", "submitted_by": "提交人", "submitted_to": "提交给",
@@ -57,8 +57,15 @@ FIELD = {
     "requirements": "任职要求", "duties": "职责", "scope": "适用范围", "category": "流程类别",
     "source": "制度出处", "role": "角色", "raci": "职责分工（RACI）", "days": "日程", "items": "事项",
     "minutes": "预计时间（分钟）", "count": "人数", "to": "晋升至", "assessments": "考核",
-    "period": "周期", "mode": "方式", "unspecified": "制度未规定",
+    "period": "周期", "mode": "方式", "unspecified": "制度未规定", "chairs": "主持人",
+    "owners": "我方接口角色", "format": "格式", "pattern": "校验规则（正则）", "example": "示例",
 }
+
+# A step's RACI: key -> (letter, what that role does). One table for the
+# site's matrices and role pages and the printed checklists.
+RACI = {"responsible": ("R", "执行"), "accountable": ("A", "批准"),
+        "consulted": ("C", "咨询"), "informed": ("I", "知会")}
+RACI_LETTER = {letter: word for letter, word in RACI.values()}
 
 # Enumerated value -> words (the schemas' enums are English identifiers). A
 # value the schema describes ("internal 部门内岗位；…") may be worded there too.
@@ -91,6 +98,8 @@ CHECK_MARK = "请核对"
 
 # A change to an entity, in the impact report and the changelog.
 CHANGE = {"added": "新增", "removed": "删除", "modified": "修改"}
+# A change to a file, by git's status letter, on the changelog page.
+FILE_CHANGE = {"A": "新增文件", "M": "修改", "D": "删除文件", "R": "改名"}
 
 
 def entity_label(e) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from macros.core.dates import PERIODS, add_months
 from macros.time import due
-from macros.time.words import cycle_text
+from macros.time.words import cycle_text, months_text
 
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # times per week -> weekdays (Monday = 0)
@@ -108,19 +108,7 @@ def series(cycle: dict, anchor: dt.date, deadline: dict | None = None) -> Series
     step = months // times
     start = first_period(unit, anchor, min(step, 12))
     return Series(first_monday(start), {"FREQ": "MONTHLY", "INTERVAL": step, "BYDAY": ["1MO"]},
-                  f"{every}（{_months_words(step, start.month)}的第一个星期一）")
-
-
-def _months_words(step: int, first_month: int) -> str:
-    """每月 / 每年 1 月、4 月、7 月、10 月 / 每 2 年的 1 月"""
-    if step == 1:
-        return "每月"
-    if 12 % step == 0:
-        months = sorted((first_month - 1 + k * step) % 12 + 1 for k in range(12 // step))
-        return "每年 " + "、".join(f"{m} 月" for m in months)
-    if step % 12 == 0:
-        return f"每 {step // 12} 年 {first_month} 月"
-    return f"每 {step} 个月"
+                  f"{every}（{months_text(step, start.month)}的第一个星期一）")
 
 
 def _due_series(unit, interval, start, deadline, cycle) -> Series:

@@ -155,15 +155,31 @@ def cycle_text(cycle: dict | None) -> str:
     Two is 两 (每两周, not 每 2 周), as Chinese says it; larger numbers are digits."""
     if not cycle:
         return ""
-    unit, interval = cycle.get("unit"), cycle.get("interval", 1)
     times, at_least = cycle.get("times", 1), cycle.get("at_least")
-    found = UNITS.get(unit, Unit(str(unit), str(unit)))
-    if interval == 1:
-        every = f"每{found.name}"
-    elif interval == 2:
-        every = f"每两{found.counted}"
-    else:
-        every = f"每 {interval} {found.counted}"
+    every = every_text(cycle.get("interval", 1), cycle.get("unit"))
     if times and times > 1:
         return f"{every}{'至少' if at_least else ''} {times} 次"
     return every + ("至少一次" if at_least else "一次")
+
+
+def every_text(interval: int, unit: str) -> str:
+    """The "how often" of a cycle: 每周, 每两周, 每 3 个月."""
+    found = UNITS.get(unit, Unit(str(unit), str(unit)))
+    if interval == 1:
+        return f"每{found.name}"
+    if interval == 2:
+        return f"每两{found.counted}"
+    return f"每 {interval} {found.counted}"
+
+
+def months_text(step: int, first_month: int) -> str:
+    """The months a series every `step` months falls in, starting with
+    `first_month`: 每月 / 每年 1 月、7 月 / 每两年 1 月 / 每 5 个月."""
+    if step == 1:
+        return every_text(1, "month")
+    if 12 % step == 0:
+        months = sorted((first_month - 1 + k * step) % 12 + 1 for k in range(12 // step))
+        return every_text(1, "year") + " " + "、".join(f"{m} 月" for m in months)
+    if step % 12 == 0:
+        return f"{every_text(step // 12, 'year')} {first_month} 月"
+    return every_text(step, "month")

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from macros.outputs.site.render.html import block, heading, joined, table, ul
 from macros.outputs.site.render.links import anchor_id, target
+from macros.core.words import RACI
 from macros.model.review import review_of
 from macros.time.words import cycle_text, deadline_html
 
@@ -64,11 +65,10 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
 
 
 def raci_html(ctx, file, path, raci) -> Markup:
-    names = {"responsible": "执行 R", "accountable": "批准 A", "consulted": "咨询 C", "informed": "知会 I"}
     parts = []
-    for key, label in names.items():
+    for key, (letter, word) in RACI.items():
         if key in raci:
-            parts.append(Markup("{}：{}").format(label, value_html(ctx, file, path + (key,), raci[key])))
+            parts.append(Markup("{} {}：{}").format(word, letter, value_html(ctx, file, path + (key,), raci[key])))
     return joined(parts, "；")
 
 
