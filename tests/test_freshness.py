@@ -78,4 +78,4 @@ def test_rule_site_and_print_agree_on_the_review_due_date():
     assert provenance.review_due(record["review"]) == "2026-02-28"
     fake = type(entity)(entity.kind, entity.id, record, entity.doc, entity.path)
     ctx = Ctx(shared_for(result.model), "processes/x.md")
-    assert "审核周期：每 1 个月 · 下次审核：2026-02-28 前" in str(review_html(ctx, fake))
+    assert "审核周期：每月 · 下次审核：2026-02-28 前" in str(review_html(ctx, fake))

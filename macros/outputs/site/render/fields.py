@@ -14,7 +14,7 @@ from macros.outputs.site.render.html import block, heading, joined, table, ul
 from macros.outputs.site.render.links import anchor_id, target
 from macros.core.words import RACI
 from macros.model.review import review_of
-from macros.time.words import cycle_text, deadline_html
+from macros.time.words import cycle_text, deadline_html, every_text
 
 # Rendered apart (heading, sources, review) or as child entities.
 ALWAYS_SKIP = {"id", "name", "source", "review"}
@@ -104,7 +104,7 @@ def review_html(ctx, entity) -> Markup:
     parts = [Markup("上次审核：{}").format(ctx.text(review["last_reviewed"]))]
     fresh = review_of(entity.data)
     if fresh is not None:
-        parts.append(Markup("审核周期：每 {} 个月").format(ctx.text(fresh.cycle_months)))
+        parts.append(Markup("审核周期：{}").format(ctx.text(every_text(fresh.cycle_months, "month"))))
         parts.append(Markup("下次审核：{} 前").format(ctx.text(fresh.due.isoformat())))
     if review.get("reviewer"):
         parts.append(Markup("审核人：{}").format(ctx.ref("role", review["reviewer"])))
