@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from macros.schema import validate as schemas
@@ -77,12 +78,9 @@ def _find(model):
     registry, by_name = schemas.load_registry(model.root)
     common = by_name.get(COMMON, {}).get("$defs", {})
     targets = {id(common.get("deadline")): "deadline", id(common.get("cycle")): "cycle"}
-    kinds_of = {}
-    for fk in FILES:
-        kinds_of[fk.pattern] = by_name.get(fk.schema)
     found: list[Found] = []
     for doc in model.docs:
-        schema = next((s for pat, s in kinds_of.items() if PurePosixPath(doc.file).match(pat)), None)
+        schema = by_name.get(schema_name(doc.file))
         if schema is None:
             continue
         for path, kind, value, titles, container in _walk(doc.data, schema, registry, targets):
@@ -90,6 +88,13 @@ def _find(model):
             found.append(_make(doc, path, kind, value, titles, container, entity))
     _disambiguate(found)
     return [f for f in found if f.kind == "deadline"], [f for f in found if f.kind == "cycle"]
+
+
+@lru_cache(maxsize=None)  # a glob match per file and pattern was half of find()
+def schema_name(file: str) -> str | None:
+    """The schema file a data file is checked against (load/kinds.py FILES)."""
+    path = PurePosixPath(file)
+    return next((fk.schema for fk in FILES if path.match(fk.pattern)), None)
 
 
 def _make(doc, path, kind, value, titles, container, entity) -> Found:
