@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURES, ROOT, make_project
+from conftest import FIXTURES, ROOT, TODAY, case_today, make_project
 from macros.core.dates import add_months
 from macros.model.review import review_of
 from macros.outputs import provenance
@@ -14,13 +14,12 @@ from macros.outputs.site.render import Ctx, shared_for
 from macros.outputs.site.render.fields import review_html
 from macros.outputs.compose import load
 
-TODAY = date(2026, 11, 29)
 WARNINGS = sorted(p for p in (FIXTURES / "warnings").iterdir() if p.is_dir())
 
 
 @pytest.mark.parametrize("case", WARNINGS, ids=lambda p: p.name)
 def test_warning_case_reports_exact_lines_and_stays_ok(case, tmp_path):
-    result = load(make_project(tmp_path, case / "files"), today=TODAY)
+    result = load(make_project(tmp_path, case / "files"), today=case_today(case))
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert [p.format() for p in result.problems] == expected
     assert result.ok and not result.errors  # warnings never fail a check
