@@ -59,7 +59,7 @@ def write(result, out: Path, expand: bool, configure: Callable[[dict], dict] = l
     generated = page_list.generated(result.model)
     written = {rel for rel, _ in hand_written}
     todo = [p for p in generated if p.path not in written]  # a hand-written page wins
-    shared = shared_for(result.model, result.root)
+    shared = shared_for(result.model)
     for page, body in zip(todo, render_all(todo, lambda p: p.markdown(shared))):
         files[page.path] = (_front_matter(page) + body.rstrip() + "\n\n" + tail).encode()
     nav = page_list.nav(generated, [(rel, title) for rel, title in hand_written

@@ -17,7 +17,7 @@ from macros.outputs.site.render.html import block, table
 def macros(result, page: str) -> dict:
     """The macros as seen from `page` (docs-relative path)."""
     def ctx():
-        return Ctx(shared_for(result.model, result.root), page)
+        return Ctx(shared_for(result.model), page)
 
     def home_overview():
         """What the department does, its principles and goals."""
