@@ -40,3 +40,13 @@ CHANGE = {"added": "新增", "removed": "删除", "modified": "修改"}
 def entity_label(e) -> str:
     """An entity in a pull-request comment: 流程「新生入学」(`enrolment`)."""
     return f"{kind(e.kind)}「{md_comment(e.name)}」({code(e.id)})"
+
+
+# The standing of a statement (macros/model/basis.py) and the state of an
+# open question, as pages, prints and `handbook coverage` print them.
+STANDING = {"policy": "制度", "proposal": "建议", "decision": "决定"}
+QUESTION_STATUS = {"open": "待决", "decided": "已决定", "withdrawn": "已撤回"}
+# Short phrases the marks are built from (kept here so the site and the
+# prints say the same thing).
+POLICY_SILENT = "制度未规定"
+PROPOSAL_NOTICE = "本流程主要是本手册的建议：制度没有规定这些步骤，部门决定之前按建议办理，决定后以决定为准。"

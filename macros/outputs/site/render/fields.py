@@ -12,10 +12,11 @@ from markupsafe import Markup
 
 from macros.outputs.site.render.html import block, heading, joined, table, ul
 from macros.outputs.site.render.links import anchor_id, target
-from macros.time.words import cycle_text, deadline_html
+from macros.outputs.site.render.standing import entity_note, field_mark, limit_html
+from macros.time.words import cycle_text
 
 # Rendered apart (heading, sources, review) or as child entities.
-ALWAYS_SKIP = {"id", "name", "source", "review"}
+ALWAYS_SKIP = {"id", "name", "source", "review", "basis"}
 # Enumerations whose words depend on the field (role ids are also words).
 ENUM_BY_KEY = {"level": {"director": "总监层级", "manager": "主管层级", "specialist": "专员层级"}}
 _ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -43,7 +44,7 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
             return ctx.text(words)
         return ctx.enum(value) if _ENUMISH.match(value) else ctx.text(value)
     if is_deadline(value):
-        return deadline_html(value, lambda q: ctx.ref("question", q))
+        return limit_html(ctx, value)
     if is_cycle(value):
         return ctx.text(cycle_text(value))
     if isinstance(value, dict):
@@ -81,7 +82,8 @@ def field_rows(ctx, entity, skip=()) -> list:
     for key, value in entity.data.items():
         if key in ALWAYS_SKIP or key in skip:
             continue
-        rows.append((ctx.text(ctx.label(key)), value_html(ctx, entity.doc.file, entity.path + (key,), value)))
+        rows.append((ctx.text(ctx.label(key)), value_html(ctx, entity.doc.file, entity.path + (key,), value)
+                     + field_mark(ctx, entity, key)))
     return rows
 
 
@@ -94,11 +96,12 @@ def fields_table(ctx, entity, skip=()) -> Markup:
 
 
 def sources_html(ctx, entity) -> Markup:
+    note = entity_note(ctx, entity)
     src = entity.get("source") or []
     if not src:
-        return Markup("")
+        return note
     links = [ctx.ref("clause", c, ctx.text(f"{c}")) for c in src]
-    return Markup('<p class="hb-source">制度出处：{}</p>').format(joined(links))
+    return note + Markup('<p class="hb-source">制度出处：{}</p>').format(joined(links))
 
 
 def review_html(ctx, entity) -> Markup:
