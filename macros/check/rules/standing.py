@@ -85,8 +85,8 @@ def open_reference_to_decided(model):
         for owner, path in model.referring(q):
             if owner.kind == "question" or path[-1:] != ("open_question",):
                 continue
-            yield warn(owner, _decided_words(q) + ": apply the decision here and replace open_question with "
-                              f"basis: {{decision: {{question: {q.id}}}}}", path[len(owner.path):])
+            yield warn(owner, _decided_words(q) + ": write what was decided here in place of open_question, "
+                              f"marked basis: {{decision: {{question: {q.id}}}}}", path[len(owner.path):])
 
 
 @rule("question-answered-silently")
