@@ -49,4 +49,5 @@ QUESTION_STATUS = {"open": "待决", "decided": "已决定", "withdrawn": "已�
 # Short phrases the marks are built from (kept here so the site and the
 # prints say the same thing).
 POLICY_SILENT = "制度未规定"
+NO_LIMIT = "不设时限"
 PROPOSAL_NOTICE = "本流程主要是本手册的建议：制度没有规定这些步骤，部门决定之前按建议办理，决定后以决定为准。"

@@ -118,7 +118,7 @@ def of_limit(limit, around: Basis = PLAIN, model=None) -> Basis:
     if own is not None:
         return own
     if limit.get("unspecified"):
-        return PLAIN
+        return PLAIN  # the policy is silent, and the limit says so
     if limit.get("open_question"):
         return Basis(PROPOSAL, question=limit["open_question"])
     return around
@@ -138,20 +138,16 @@ def _read_plain(raw) -> Basis | None:
 
 
 def limit_fills_gap(limit) -> bool:
-    """A limit with a value where the policy gives none: its own basis says
-    proposal or decision (an open_question alone means the policy gives the
-    figure and only its reading is proposed)."""
-    return isinstance(limit, dict) and not limit.get("unspecified") and isinstance(limit.get("basis"), dict)
+    """A limit whose own basis fills a gap the policy leaves: a value, or the
+    choice to set none (`unspecified` with a basis). An open_question alone
+    means the policy gives the figure and only its reading is proposed."""
+    return isinstance(limit, dict) and isinstance(limit.get("basis"), dict)
 
 
 def process_share(model, process) -> tuple[int, int]:
-    """(steps that rest on a proposal, all steps) of a process, counting a
-    step whose own standing or whose time limit is a proposal."""
+    """(steps whose own standing is a proposal, all steps) of a process. A
+    proposed time limit alone does not make a step a proposal: the step is
+    still the policy's (the enrolment gates, for one)."""
     steps = model.children(process, "step")
-    proposed = 0
-    for s in steps:
-        limit = s.get("deadline")
-        filled = limit_fills_gap(limit) and of_limit(limit, PLAIN, model).kind == PROPOSAL
-        if of_entity(model, s).kind == PROPOSAL or filled:
-            proposed += 1
+    proposed = sum(1 for s in steps if of_entity(model, s).kind == PROPOSAL)
     return proposed, len(steps)

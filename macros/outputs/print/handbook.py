@@ -16,6 +16,8 @@ from macros.schema import validate as schemas
 from macros.load.kinds import ENTITIES, FILES
 from macros.outputs.print.checklist import cycle_text, deadline_text
 from macros.outputs.print.engine import pdf_name
+from macros.model import basis
+from macros.outputs.print import standing
 
 # (chapter title, kinds in it). Processes and checklists have their own layout.
 CHAPTERS = (
@@ -31,12 +33,13 @@ CHAPTERS = (
     ("术语", ("term",)),
     ("制度条款索引", ("clause",)),
 )
-SKIP = {"id", "name", "heading"}
+SKIP = {"id", "name", "heading", "basis"}
 FALLBACK_LABELS = {"source": "出处", "summary": "概要", "description": "说明", "owner": "负责人",
                    "cycle": "周期", "deadline": "时限", "review": "审核", "purpose": "目的",
                    "scope": "适用范围", "plan": "应对方案", "condition": "适用条件",
                    "count": "人数", "to": "晋升至", "process": "流程", "assessments": "考核",
-                   "period": "周期", "mode": "方式", "unspecified": "制度未规定", "open_question": "待决问题"}
+                   "period": "周期", "mode": "方式", "unspecified": "制度未规定", "open_question": "待决问题",
+                   "text": "内容", "by": "决定人", "date": "日期", "record": "记录"}
 KIND_TITLES = words.KIND  # the one vocabulary
 
 
@@ -126,8 +129,17 @@ def _nested_keys(entity) -> set:
 
 def entity_block(model, fmt, labels, entity) -> Block:
     nested = _nested_keys(entity)
-    fields = [(labels.get(key, FALLBACK_LABELS.get(key, key)), fmt.value(entity.doc, entity.path + (key,), v))
+    parts = basis.fields_of(model, entity.get("basis"))
+    fields = [(labels.get(key, FALLBACK_LABELS.get(key, key)),
+               (words.QUESTION_STATUS.get(v, v) if entity.kind == "question" and key == "status"
+                else fmt.value(entity.doc, entity.path + (key,), v))
+               + (f" 〔{standing.mark(model, parts[key])}〕" if key in parts else ""))
               for key, v in entity.data.items() if key not in SKIP and key not in nested]
+    own = basis.of_entity(model, entity)
+    if not own.is_policy and own.own:
+        fields.insert(0, ("依据", standing.mark(model, own)))
+    if entity.kind == "process" and standing.process_notice(model, entity):
+        fields.insert(0, ("注意", standing.process_notice(model, entity)))
     return Block(f"e-{entity.kind}-{entity.id}", entity.name, entity.id, fields)
 
 

@@ -56,7 +56,7 @@ def diagram(ctx, process) -> Markup:
     steps = []
     for s in model.children(process, "step"):
         d = s.data
-        sub = " · ".join(x for x in (_owner(ctx, d), deadline_text(d.get("deadline"))) if x)
+        sub = " · ".join(x for x in (_owner(ctx, d), _limit_words(d.get("deadline"))) if x)
         steps.append({"key": s.local_id, "title": s.name, "sub": sub, "href": ctx.url(s),
                       "gate": bool(d.get("gate")), "after": d.get("after") or []})
     paths = []
@@ -64,9 +64,18 @@ def diagram(ctx, process) -> Markup:
         paths.append({"key": p.local_id, "title": p.name, "href": ctx.url(p),
                       "replaces": [r.rsplit(".", 1)[-1] for r in p.get("replaces") or []],
                       "steps": [{"title": s.get("name"), "sub": " · ".join(
-                          x for x in (_owner(ctx, s), deadline_text(s.get("deadline"))) if x)}
+                          x for x in (_owner(ctx, s), _limit_words(s.get("deadline"))) if x)}
                           for s in p.get("steps") or []]})
     return flow(f"{process.name}流程图", steps, paths, mid=f"arrow-{process.id}")
+
+
+def _limit_words(limit) -> str:
+    """A limit in the diagram's few words, with 建议/决定 where the handbook
+    or the department, not the policy, set it."""
+    text = deadline_text(limit)
+    if text and b.limit_fills_gap(limit) and not limit.get("unspecified"):
+        text += f"（{words.STANDING[b.of_limit(limit).kind]}）"
+    return text
 
 
 def _step_cells(ctx, file, path, step) -> list:

@@ -43,6 +43,9 @@ def limit_html(ctx, limit) -> Markup:
     if not isinstance(limit, dict):
         return Markup("")
     if limit.get("unspecified"):
+        own = b.read(ctx.model, limit.get("basis"))
+        if own is not None:  # the handbook proposes (or the department decided) to set none
+            return Markup("{} · {}").format(words.POLICY_SILENT, mark(ctx, own, words.NO_LIMIT))
         q = limit.get("open_question")
         return Markup("{}（待决问题：{}）").format(words.POLICY_SILENT, ctx.ref("question", q)) if q \
             else Markup(words.POLICY_SILENT)
