@@ -29,7 +29,7 @@ CHAPTERS = (
     ("绩效与激励", ("kpi", "assessment", "incentive")),
     ("合规与风险", ("compliance", "risk", "drill", "audit")),
     ("检查单", ("checklist",)),
-    ("待决问题", ("question",)),
+    ("待决问题与决定记录", ("question",)),
     ("术语", ("term",)),
     ("制度条款索引", ("clause",)),
 )
@@ -135,6 +135,8 @@ def entity_block(model, fmt, labels, entity) -> Block:
                 else fmt.value(entity.doc, entity.path + (key,), v))
                + (f" 〔{standing.mark(model, parts[key])}〕" if key in parts else ""))
               for key, v in entity.data.items() if key not in SKIP and key not in nested]
+    if entity.kind == "question" and "status" not in entity.data:  # the log states every question's status
+        fields.insert(0, ("状态", words.QUESTION_STATUS[basis.status(entity)]))
     own = basis.of_entity(model, entity)
     if not own.is_policy and own.own:
         fields.insert(0, ("依据", standing.mark(model, own)))
