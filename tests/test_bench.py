@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.tools.bench import plain, synth
+from macros.outputs.site.mkdocs import plain
+from macros.tools.bench import synth
 from macros.outputs.compose import load
 
 ROOT = Path(__file__).resolve().parent.parent

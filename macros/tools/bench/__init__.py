@@ -1,7 +1,7 @@
 """`handbook bench`: how the handbook's cost grows with its size.
 
     synth.py    synthetic handbooks at N x the shipped data (checks clean)
-    plain.py    the same rendered Markdown as a plain mkdocs-material project
+    (the plain baseline is captured by macros/outputs/site/mkdocs/plain.py)
     measure.py  one timed run of each thing, each in a fresh process
     report.py   the table and the final `bench:` line
 
