@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.outputs.site.render.fields import entity_anchor, entity_section, field_cell, listing, name_cell
-from macros.outputs.site.render.html import block, heading, joined, table
+from macros.outputs.site.render.html import block, heading, joined, link, table
 from macros.outputs.site.render.pages_process import kind_label
 from macros.check.coverage import ORDER, STATUS_NAMES, UNCOVERED, compute, open_questions
 from macros.core import words
@@ -29,8 +29,10 @@ def questions_page(ctx) -> str:
                len(groups[b.DECIDED]), len(groups[b.WITHDRAWN])))]
     if groups[b.OPEN]:
         out.append(heading(2, f"待决（{len(groups[b.OPEN])}）", "open"))
+        # Two columns, so the log reads on a phone: who and when go under the question.
         out.append(block(listing(ctx, groups[b.OPEN], [
-            ("问题", name_cell(ctx)), ("提出日期", field_cell(ctx, "raised")), ("负责决定", field_cell(ctx, "owner")),
+            ("问题", lambda q: ctx.to(q) + Markup('<br><span class="hb-meta-inline">{} 提出 · {}决定</span>').format(
+                ctx.text(q.get("raised", "")), ctx.ref("role", q.get("owner")))),
             ("建议的默认做法", field_cell(ctx, "proposed_default"))])))
     for state, title in ((b.DECIDED, "已决定"), (b.WITHDRAWN, "已撤回")):
         if groups[state]:
@@ -88,8 +90,8 @@ def coverage_page(ctx) -> str:
                         "“待决”指条款的内容本身没有定下来。已定下来的（制度已落实、已决定、不在范围内）占最细一级条款的 {}%"
                         "{}。</p>").format(
                ctx.text(policy.get("name", "")), len(cov.clauses), len(leaves), counts, f"{cov.percent:.0f}",
-               Markup("；还有 {} 个{}，决定之前不算全部落实").format(pending, ctx.ref("question", "", "待决问题"))
-               if pending else ""))]
+               Markup("；还有 {} 个待决问题（见{}），决定之前不算全部落实").format(
+                   pending, link(ctx.url_src("questions/index.md"), "待决问题与决定记录")) if pending else ""))]
     if policy.get("text_version") or policy.get("version"):
         out.append(block(Markup('<p class="hb-meta">{}</p>').format(ctx.text(_text_version(policy)))))
     if policy.get("note"):
@@ -119,7 +121,7 @@ def coverage_page(ctx) -> str:
 def _text_version(policy: dict) -> str:
     """Where the text came from: the web page's upload date is not the
     policy's effective date, and the page says so."""
-    parts = [f"原文来源：{policy.get('retrieved_from', '')}".rstrip("：")]
+    parts = [f"原文来源：{policy.get('retrieved_from', '')}".rstrip("：。")]
     if policy.get("page_date"):
         parts.append(f"网页发布日期 {policy['page_date']}（不是制度的生效日期）")
     parts.append(f"生效日期：{policy.get('effective') or '未知'}")
