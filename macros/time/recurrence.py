@@ -11,18 +11,21 @@ calendar page:
 - k times per period are spread evenly: twice a year is every six months,
   twice a week Monday and Thursday;
 - something with a deadline (日报 次日, 周报 下周一, 月报 下月首日) appears on its
-  due date: the deadline applied to the end of each period.
+  due date: the deadline applied to the end of each period. The RRULE follows
+  the plain pattern; up to a horizon (the end of the year after the build,
+  stamp.horizon) EXDATE/RDATE correct it wherever the holidays move a due
+  date (a working-day count, or a due date on a rest day that moves to the
+  next working day), provisional statutory years included.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from macros.core.dates import PERIODS, add_months
 from macros.time import due
+from macros.time.words import cycle_text, months_text
 
-PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
-PERIOD_ZH = {"day": "天", "week": "周", "month": "个月", "quarter": "个季度", "year": "年"}
-EVERY_ZH = {"day": "每天", "week": "每周", "month": "每月", "quarter": "每季度", "year": "每年"}
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # times per week -> weekdays (Monday = 0)
 SPREAD_WEEK = {1: (0,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4)}
@@ -40,22 +43,13 @@ class SeriesError(Exception):
 class Series:
     start: dt.date  # the first occurrence
     rrule: dict  # iCalendar RRULE parts, e.g. {"FREQ": "WEEKLY", "INTERVAL": 1, "BYDAY": ["MO"]}
-    words: str  # Chinese: 每周一, 每 6 个月的第一个星期一, 每月 1 日（截止）
+    words: str  # Chinese: 每周一次（星期一）, 每月一次（截止：1 日）
     due: bool = False  # True: the occurrences are due dates
-    # Corrections to the RRULE where holidays move a working-day deadline
-    # (only for the years the holiday library covers).
+    # Corrections to the RRULE where holidays move a due date, up to `corrected_until`.
     exdates: tuple = ()
     rdates: tuple = ()
-
-
-def cycle_words(cycle: dict) -> str:
-    """每周 / 每 2 周 / 每年至少 2 次 ..."""
-    unit, n = cycle["unit"], cycle.get("interval", 1)
-    base = EVERY_ZH[unit] if n == 1 else f"每 {n} {PERIOD_ZH[unit]}"
-    times = cycle.get("times", 1)
-    if times > 1 or cycle.get("at_least"):
-        base += f"{'至少' if cycle.get('at_least') else ''} {times} 次" if times > 1 else "至少一次"
-    return base.replace(" 次", "次").replace("至少 ", "至少")
+    corrected_until: dt.date | None = None
+    provisional: tuple = ()  # years among the corrected ones computed provisionally
 
 
 def from_deadline(deadline: dict) -> dict | None:
@@ -75,10 +69,10 @@ def first_period(unit: str, anchor: dt.date, months: int = 0) -> dt.date:
         return anchor
     if unit == "week":
         return anchor + dt.timedelta(days=(7 - anchor.weekday()) % 7)
-    months = months or PERIOD_MONTHS[unit]
+    months = months or PERIODS[unit].months
     start = anchor.replace(day=1)
     while start < anchor or (start.month - 1) % months:
-        start = due.add_months(start, 1)
+        start = add_months(start, 1)
     return start
 
 
@@ -87,20 +81,23 @@ def period_end(start: dt.date, unit: str, interval: int) -> dt.date:
         return start + dt.timedelta(days=interval - 1)
     if unit == "week":
         return start + dt.timedelta(days=7 * interval - 1)
-    return due.add_months(start, PERIOD_MONTHS[unit] * interval) - dt.timedelta(days=1)
+    return add_months(start, PERIODS[unit].months * interval) - dt.timedelta(days=1)
 
 
 def first_monday(day: dt.date) -> dt.date:
     return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
-def series(cycle: dict, anchor: dt.date, deadline: dict | None = None) -> Series:
+def series(cycle: dict, anchor: dt.date, deadline: dict | None = None, cal=None,
+           until: dt.date | None = None) -> Series:
+    """The series of `cycle` from `anchor`; with a deadline, its due dates,
+    corrected for the holidays of `cal` up to `until` (default: no corrections)."""
     unit, interval = cycle["unit"], cycle.get("interval", 1)
     times = cycle.get("times", 1)
     start = first_period(unit, anchor)
     if deadline and deadline.get("unit") and times == 1:
-        return _due_series(unit, interval, start, deadline, cycle)
-    every = cycle_words(cycle)
+        return _due_series(unit, interval, start, deadline, cycle, cal, until)
+    every = cycle_text(cycle)
     if unit == "day":
         if times != 1:
             raise SeriesError(f"{times} times a day cannot be put in a calendar")
@@ -113,30 +110,19 @@ def series(cycle: dict, anchor: dt.date, deadline: dict | None = None) -> Series
         return Series(start + dt.timedelta(days=days[0]),
                       {"FREQ": "WEEKLY", "INTERVAL": interval, "BYDAY": [BYDAY[d] for d in days]},
                       f"{every}（星期{names}）")
-    months = PERIOD_MONTHS[unit] * interval
+    months = PERIODS[unit].months * interval
     if months % times:
         raise SeriesError(f"{times} times every {months} months cannot be spread evenly over whole months")
     step = months // times
     start = first_period(unit, anchor, min(step, 12))
     return Series(first_monday(start), {"FREQ": "MONTHLY", "INTERVAL": step, "BYDAY": ["1MO"]},
-                  f"{every}（{_months_words(step, start.month)}的第一个星期一）")
+                  f"{every}（{months_text(step, start.month)}的第一个星期一）")
 
 
-def _months_words(step: int, first_month: int) -> str:
-    """每月 / 每年 1 月、4 月、7 月、10 月 / 每 2 年的 1 月"""
-    if step == 1:
-        return "每月"
-    if 12 % step == 0:
-        months = sorted((first_month - 1 + k * step) % 12 + 1 for k in range(12 // step))
-        return "每年 " + "、".join(f"{m} 月" for m in months)
-    if step % 12 == 0:
-        return f"每 {step // 12} 年 {first_month} 月"
-    return f"每 {step} 个月"
-
-
-def _due_series(unit, interval, start, deadline, cycle) -> Series:
-    first_due = due.compute(deadline, period_end(start, unit, interval)).date
-    every = cycle_words(cycle)
+def _due_series(unit, interval, start, deadline, cycle, cal, until) -> Series:
+    first = due.compute(deadline, period_end(start, unit, interval), cal)
+    first_due = first.unextended or first.date  # the plain pattern's date
+    every = cycle_text(cycle)
     if unit == "day":
         working = deadline["unit"] == "working_days" and interval == 1
         rule = {"FREQ": "DAILY", "INTERVAL": interval}
@@ -148,42 +134,42 @@ def _due_series(unit, interval, start, deadline, cycle) -> Series:
         plain = Series(first_due, {"FREQ": "WEEKLY", "INTERVAL": interval, "BYDAY": [BYDAY[wd]]},
                        f"{every}（截止：星期{'一二三四五六日'[wd]}）", True)
     else:
-        months = PERIOD_MONTHS[unit] * interval
+        months = PERIODS[unit].months * interval
         day = first_due.day if first_due.day <= 28 else -1
         plain = Series(first_due, {"FREQ": "MONTHLY", "INTERVAL": months, "BYMONTHDAY": [day]},
                        f"{every}（截止：{'当月最后一天' if day == -1 else f'{day} 日'}）", True)
-    if deadline["unit"] != "working_days":
+    if until is None:
         return plain
-    return _corrected(plain, unit, interval, start, deadline)
+    return _corrected(plain, unit, interval, start, deadline, cal, until)
 
 
-def _corrected(plain: Series, unit, interval, start, deadline) -> Series:
-    """A working-day deadline moves with the holidays: within the years the
-    holiday library covers, EXDATE the RRULE's dates that are not due dates and
-    RDATE the due dates it misses, so the feed is exact there."""
+def _corrected(plain: Series, unit, interval, start, deadline, cal, until: dt.date) -> Series:
+    """Due dates move with the holidays: for every period that ends by `until`,
+    EXDATE the RRULE's dates that are not due dates and RDATE the due dates it
+    misses, so the feed is exact up to `until`."""
     from dateutil import rrule as du
 
-    from macros.time import holidays
-    last_year = holidays.coverage()[1]
-    actual, period = set(), start
-    while True:
-        end = period_end(period, unit, interval)
-        if end.year > last_year:
-            break
-        try:
-            actual.add(due.compute(deadline, end).date)
-        except due.DueError:
-            break  # the due date falls beyond the covered years
+    actual, period, provisional = set(), start, set()
+    while (end := period_end(period, unit, interval)) <= until:
+        d = due.compute(deadline, end, cal)
+        actual.add(d.date)
+        provisional |= {year for year, _ in d.provisional}
         period = end + dt.timedelta(days=1)
     if not actual:
         return plain
-    until = max(actual)
+    # Up to the last due date: a period just before `until` may be due after it.
+    last = max(max(actual), until)
     r = plain.rrule
     freq = {"DAILY": du.DAILY, "WEEKLY": du.WEEKLY, "MONTHLY": du.MONTHLY}[r["FREQ"]]
     days = [getattr(du, d) for d in r.get("BYDAY", [])] or None
     approx = {d.date() for d in du.rrule(freq, interval=r["INTERVAL"], byweekday=days,
                                           bymonthday=r.get("BYMONTHDAY"),
                                           dtstart=dt.datetime.combine(plain.start, dt.time()),
-                                          until=dt.datetime.combine(until, dt.time()))}
-    return Series(plain.start, plain.rrule, plain.words + f"；至 {last_year} 年已按法定节假日和调休校正",
-                  True, tuple(sorted(approx - actual)), tuple(sorted(actual - approx)))
+                                          until=dt.datetime.combine(last, dt.time()))}
+    exdates, rdates = tuple(sorted(approx - actual)), tuple(sorted(actual - approx))
+    if not exdates and not rdates:
+        return plain
+    words = plain.words + f"；至 {until.isoformat()} 已按节假日和调休校正"
+    if provisional:
+        words += f"（{'、'.join(str(y) for y in sorted(provisional))} 年为法定节假日推算，暂定）"
+    return Series(plain.start, plain.rrule, words, True, exdates, rdates, until, tuple(sorted(provisional)))
