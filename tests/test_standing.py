@@ -28,7 +28,7 @@ def _load(tmp_path, case):
 
 
 def _page(result, path) -> str:
-    shared = shared_for(result.model, result.root)
+    shared = shared_for(result.model)
     return next(p for p in generated(result.model) if p.path == path).markdown(shared)
 
 
