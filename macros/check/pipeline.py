@@ -16,6 +16,7 @@ from macros.check import privacy
 from macros.model import references
 from macros.schema import files as schemafiles
 from macros.schema import validate as schemas
+from macros.schema.compiled import CompiledSchemas
 from macros.load.kinds import DATA_DIRS, FILES, IGNORED_SUFFIXES
 from macros.model.entities import Model
 from macros.load.problems import ERROR, Problem, split
@@ -27,6 +28,9 @@ class Result:
     root: Path
     model: Model
     problems: list = field(default_factory=list)
+    # The schemas this load checked against (None when they are broken):
+    # the walks after the check (timelimits.py) ask them too.
+    schemas: CompiledSchemas | None = None
 
     @property
     def errors(self):
@@ -104,9 +108,11 @@ def _load(root: Path, today, pages) -> Result:
     for doc in docs:
         needed.setdefault(kinds_of[doc.file].schema, doc.file)
     broken = schemafiles.check(root, needed)
+    compiled = None
     if not broken:
         try:
-            checked = _validate(root, docs, kinds_of, model)
+            compiled = CompiledSchemas(root)
+            checked = _validate(compiled, docs, kinds_of, model)
         except Exception as exc:  # noqa: BLE001 - a schema file that parses but is no schema
             broken = schemafiles.check_meta(root) or [schemafiles.unusable(exc)]
         else:
@@ -125,7 +131,7 @@ def _load(root: Path, today, pages) -> Result:
     if not any(p.severity == ERROR for p in problems):
         from macros.check.rules import run_rules
         problems += run_rules(model, today=today)
-    return Result(root=root, model=model, problems=problems)
+    return Result(root=root, model=model, problems=problems, schemas=compiled)
 
 
 def fingerprint(root: Path) -> tuple:
@@ -140,16 +146,14 @@ def fingerprint(root: Path) -> tuple:
     return tuple(files)
 
 
-def _validate(root: Path, docs, kinds_of, model) -> list[Problem]:
+def _validate(compiled: CompiledSchemas, docs, kinds_of, model) -> list[Problem]:
     """Schema and reference problems of every file; records the references."""
     problems = []
-    registry, by_name = schemas.load_registry(root)
-    by_name = schemas.inline_refs(by_name, registry)  # same meaning, no $ref lookups per node
     for doc in docs:
-        schema = by_name[kinds_of[doc.file].schema]
-        errors = schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc))
+        schema = compiled.inlined[kinds_of[doc.file].schema]
+        errors = schemas.iter_errors(schema, compiled.registry, doc.data, model.resolver_for(doc))
         if not errors:
-            model.add_references(references.walk(doc, schema, registry))
+            model.add_references(references.walk(doc, schema, compiled))
         for error in errors:
             for leaf in schemas.leaf_errors(error):
                 path = tuple(leaf.absolute_path)
