@@ -18,7 +18,6 @@ from macros.load.problems import format_text
 from macros.outputs.compose import load_cached
 from macros.outputs.site.render import shared_for
 from macros.outputs.site.render.html import block, esc
-from macros.outputs.site.render.parallel import render_all
 from macros.outputs.site.render.pages_trace import data_version
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -82,8 +81,8 @@ def add_generated(files, config):
         if page.path in existing:
             log.info("docs/%s is hand-written; the generated page is not added", page.path)
     todo = [p for p in generated if p.path not in existing]
-    bodies = render_all(todo, lambda page: page.markdown(shared, directory_urls))
-    for page, body in zip(todo, bodies):
+    for page in todo:
+        body = page.markdown(shared, directory_urls)
         # Themes print page titles unescaped, and titles are data: escape
         # them here (JSON strings are valid YAML front matter).
         meta = "---\ntitle: " + json.dumps(str(esc(page.title)), ensure_ascii=False) + "\n" \
