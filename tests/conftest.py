@@ -25,7 +25,12 @@ def make_project(tmp_path: Path, overlay: Path | None = None, base: Path = BASE)
 def copy_shipped(tmp_path: Path) -> Path:
     """A full copy of the shipped project (data, checklists, docs, config)."""
     root = tmp_path / "shipped"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
+    anywhere = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache")
+    top_only = {".venv", "site", ".git", ".cache", "print"}  # macros/outputs/site/ is code: copy it
+
+    def ignore(folder, names):
+        skip = set(anywhere(folder, names))
+        return skip | (top_only & set(names) if Path(folder) == ROOT else set())
     shutil.copytree(ROOT, root, ignore=ignore)
     return root
 

@@ -45,6 +45,9 @@ class PageSource(Protocol):
     def text(self, page: str) -> str | None:
         """The page's Markdown/HTML as a reader gets it (None: no such page)."""
 
+    derived: dict
+    """Values derived from these pages (Han counts), kept as long as the pages."""
+
 
 def han_count(text: str) -> int:
     return len(_HAN.findall(text))
@@ -90,8 +93,12 @@ def page_title(model, page: str) -> str:
 
 def page_chars(model, page: str) -> int | None:
     """Han characters on a page as rendered (None: no such page)."""
-    text = _source(model).text(page)
-    return None if text is None else han_count(visible_text(text))
+    source = _source(model)
+    key = ("chars", page)
+    if key not in source.derived:
+        text = source.text(page)
+        source.derived[key] = None if text is None else han_count(visible_text(text))
+    return source.derived[key]
 
 
 def reading_minutes(model, target: str) -> int | None:

@@ -32,6 +32,7 @@ class SitePages:
         self.docs = Path(model.root) / "docs" if model.root is not None else None
         self._generated = None
         self._text: dict[str, str | None] = {}
+        self.derived: dict = {}  # what the onboarding domain derives from the pages
 
     @property
     def generated(self) -> dict:
