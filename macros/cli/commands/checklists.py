@@ -25,7 +25,7 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    from macros.outputs.print.engine import write_pdfs
+    from macros.outputs.print.jobs import write_pdfs
     root = project_root(args.dir)
     out = Path(args.out).resolve() if args.out else root / "print"
     if args.jobs is not None and args.jobs < 1:
