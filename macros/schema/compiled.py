@@ -1,8 +1,9 @@
 """The project's schemas, loaded once per check, and what the walks derive from them.
 
-check/pipeline.py builds one CompiledSchemas per load and keeps it on the
-Result; the schema-directed walks (model/references.py while checking,
-model/timelimits.py afterwards) ask it, node after node, two questions whose
+check/pipeline.py builds one CompiledSchemas per load and hands it to the
+frozen model (`Model.schemas`); the schema-directed walks (model/references.py
+while validating, model/timelimits.py for the time limits) ask it, node after
+node, two questions whose
 answers depend only on a part of a schema: "does this oneOf/anyOf branch fit
 this value?" (one validator per branch, built once: building one costs more
 than a check) and "can an `x-ref` lie below this part?".
