@@ -8,13 +8,25 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-# System packages the tests and the PDFs need (Debian names): Chromium for the
-# browser tests, a CJK font and Pango/HarfBuzz for WeasyPrint's PDFs, poppler
-# for checking the PDFs.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 \
-  libharfbuzz-subset0 poppler-utils
+# System packages (Debian names). A build needs a CJK font and Pango/HarfBuzz
+# for WeasyPrint's PDFs; the tests need those plus Chromium (browser tests)
+# and poppler (reading the PDFs back).
+BUILD_PACKAGES := fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_PACKAGES := chromium poppler-utils
 
-.PHONY: help setup serve build test check checklists bench clean system-deps
+# Every Python package `make setup` installs, pinned with hashes: the runtime
+# and the extras below. Regenerate it after changing pyproject.toml's
+# dependencies with `make lock` (keeps the other pins; `make lock
+# LOCK_ARGS=--upgrade` takes the newest releases), then commit both files.
+# An optional extra that `make setup` should install goes into LOCK_EXTRAS.
+LOCK := requirements.lock
+LOCK_EXTRAS := test
+LOCK_PYTHON := 3.11.5
+UV_VERSION := 0.13.8
+LOCK_TOOL := $(VENV)/lock-tool
+LOCK_ARGS ?=
+
+.PHONY: help setup lock serve build test check checklists bench clean system-deps system-deps-build
 
 help:
 	@echo "make serve   build and serve the handbook at http://127.0.0.1:8000"
@@ -23,21 +35,41 @@ help:
 	@echo "make check   check the data (handbook check)"
 	@echo "make checklists  print the checklists and the handbook as A4 PDFs into print/"
 
-# Idempotent: re-installs only when pyproject.toml changes.
-$(STAMP): pyproject.toml
+# Idempotent: re-installs only when the lock or pyproject.toml changes. The
+# lock is installed as is (--require-hashes: every package pinned, every file
+# checked), then the project itself without resolving anything more. pip's
+# output is filtered of this machine's "Location ... is ignored" noise;
+# pipefail keeps pip's own failure.
+$(STAMP): $(LOCK) pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]' 2>&1 \
-	  | grep -v -e 'is ignored' -e '^$$' || true
+	set -o pipefail; $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK) 2>&1 \
+	  | { grep -v -e 'is ignored' -e '^$$' || true; }
+	set -o pipefail; $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e . 2>&1 \
+	  | { grep -v -e 'is ignored' -e '^$$' || true; }
 	@$(BIN)/python -c 'import macros, mkdocs, material, jsonschema' \
 	  || { echo "setup failed: see the pip output above"; exit 1; }
 	@touch $@
 
 setup: $(STAMP)
 
+# uv (from PyPI, in a venv of its own) resolves pyproject.toml for every
+# platform and Python from LOCK_PYTHON on, with the hashes of every file.
+lock:
+	@test -x $(LOCK_TOOL)/bin/uv || { $(PY) -m venv $(LOCK_TOOL) \
+	  && $(LOCK_TOOL)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
+	$(LOCK_TOOL)/bin/uv pip compile pyproject.toml $(addprefix --extra ,$(LOCK_EXTRAS)) --universal \
+	  --python-version $(LOCK_PYTHON) --generate-hashes --custom-compile-command "make lock" \
+	  --output-file $(LOCK) --quiet $(LOCK_ARGS)
+
 # Installs what is missing when run as root; otherwise says what to install.
-system-deps:
+# `system-deps-build`: what a build needs; `system-deps`: that and the tests'.
+system-deps-build: PACKAGES := $(BUILD_PACKAGES)
+system-deps-build: WITHOUT := (the PDFs, and so the build, fail without them)
+system-deps: PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES)
+system-deps: WITHOUT := (tests that need them are skipped; REQUIRE_BROWSER=1 makes that a failure)
+system-deps system-deps-build:
 	@missing=""; \
-	for pkg in $(SYSTEM_PACKAGES); do \
+	for pkg in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -48,7 +80,7 @@ system-deps:
 	  else \
 	    echo "missing system packages:$$missing"; \
 	    echo "install them with: sudo apt-get install --no-install-recommends$$missing"; \
-	    echo "(tests that need them are skipped; REQUIRE_BROWSER=1 makes that a failure)"; \
+	    echo "$(WITHOUT)"; \
 	  fi; \
 	fi
 
@@ -66,11 +98,11 @@ $(VENV)/.installed-zensical: pyproject.toml $(STAMP)
 	@$(BIN)/python -c 'import zensical' || { echo "installing Zensical failed: see the pip output above"; exit 1; }
 	@touch $@
 
-build: $(STAMP) $(ENGINE_STAMP) system-deps
+build: $(STAMP) $(ENGINE_STAMP) system-deps-build
 	$(BIN)/handbook build --engine $(ENGINE)
 
 # One A4 PDF per checklist, the booklet and the handbook PDF, into print/.
-checklists: $(STAMP) system-deps
+checklists: $(STAMP) system-deps-build
 	$(BIN)/handbook checklists
 
 # Writes build/sources/ and serves it with the engine's live reload; edits to

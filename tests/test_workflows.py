@@ -40,9 +40,11 @@ def test_pull_request_workflow_checks_tests_builds_uploads_and_comments():
     (job,) = wf["jobs"].values()
     assert job["container"].startswith("python:3.11")
     runs = _runs(job)
-    for command in ("make check", "make test", "make build", "make build ENGINE=zensical",
-                    "tests/test_engines.py", "chromium", "fonts-noto-cjk"):
-        assert command in runs
+    for command in ("make system-deps
+", "make check", "make test", "make build",
+                    "make build ENGINE=zensical", "tests/test_engines.py"):
+        assert command in runs + "
+"
     test_step = next(s for s in job["steps"] if s.get("run") == "make test")
     assert test_step["env"]["REQUIRE_BROWSER"] == "1"
     assert 'handbook impact "origin/${{ github.base_ref }}"' in runs
@@ -54,10 +56,32 @@ def test_pages_workflow_deploys_main():
     wf = _load(WORKFLOWS / "pages.yml")
     assert wf[True]["push"]["branches"] == ["main"]
     assert "make build" in _runs(wf["jobs"]["build"])
+    assert "make system-deps-build" in _runs(wf["jobs"]["build"])
     assert 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)" make build' in _runs(wf["jobs"]["build"])
     assert "actions/upload-pages-artifact" in _uses(wf["jobs"]["build"])
     assert _uses(wf["jobs"]["deploy"]) == ["actions/deploy-pages"]
     assert wf["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def _make_variable(name):
+    r = subprocess.run(["make", "--no-print-directory", "-s", "-f", "-", "show"], cwd=ROOT, text=True,
+                       input=f"include Makefile\nshow:\n\t@echo $({name})\n", capture_output=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    return r.stdout.split()
+
+
+def test_a_build_installs_only_what_a_build_needs():
+    """The publish job builds a static site: Chromium and poppler are for the
+    tests. Nothing installs graphviz (the diagrams are hand-drawn SVG)."""
+    build = _make_variable("BUILD_PACKAGES")
+    assert "fonts-noto-cjk" in build and "libpango-1.0-0" in build
+    assert not {"chromium", "poppler-utils"} & set(build)
+    assert {"chromium", "poppler-utils"} <= set(_make_variable("TEST_PACKAGES"))
+    rules = dict(re.findall(r"^(build|checklists|test): (.*)$", (ROOT / "Makefile").read_text(), re.M))
+    assert rules == {"build": "$(STAMP) system-deps-build", "checklists": "$(STAMP) system-deps-build",
+                     "test": "$(STAMP) system-deps"}
+    for path in WORKFLOWS.glob("*.yml"):
+        assert "graphviz" not in path.read_text(encoding="utf-8"), path.name
 
 
 def test_pre_commit_config_is_valid_and_its_hooks_pass_on_the_shipped_data():

@@ -28,7 +28,8 @@ def error_of(text):
     ("a: 12", 12), ("a: -3", -3), ("a: 1.5", 1.5),
     ("a: ~", None), ("a:", None), ("a: null", None),
     ("a: '12'", "12"), ('a: "true"', "true"),
-    ("a: !!str 12", "12"),
+    ("a: !!str 12", "12"), ("a: !!str 1.5e3", "1.5e3"), ("a: 1.5e3", 1500.0),  # a hand-written str tag wins
+    ("a: !!int 12", 12), ('a: !!int "12"', "12"), ("a: '<<'", "<<"),
 ])
 def test_scalar_resolution(text, value):
     assert load(text).data["a"] == value

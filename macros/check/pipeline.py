@@ -16,6 +16,7 @@ from macros.check import privacy
 from macros.model import references
 from macros.schema import files as schemafiles
 from macros.schema import validate as schemas
+from macros.schema.compiled import CompiledSchemas
 from macros.load.kinds import DATA_DIRS, FILES, IGNORED_SUFFIXES
 from macros.model.entities import Model
 from macros.load.problems import ERROR, Problem, split
@@ -109,9 +110,11 @@ def _load(root: Path, today, pages) -> Result:
         needed.setdefault(kinds_of[doc.file].schema, doc.file)
     broken = schemafiles.check(root, needed)
     refs: list = []
+    compiled = None
     if not broken:
         try:
-            checked = _validate(root, docs, kinds_of, indexed, refs)
+            compiled = CompiledSchemas(root)
+            checked = _validate(compiled, docs, kinds_of, indexed, refs)
         except Exception as exc:  # noqa: BLE001 - a schema file that parses but is no schema
             broken = schemafiles.check_meta(root) or [schemafiles.unusable(exc)]
         else:
@@ -122,7 +125,7 @@ def _load(root: Path, today, pages) -> Result:
                 broken = schemafiles.check_meta(root)
             problems += checked
     # Frozen from here on: the rules, the site, the prints and the CLI share it.
-    model = indexed.finish(refs, pages)
+    model = indexed.finish(refs, pages, schemas=None if broken else compiled)
     if broken:  # the schema files' own problems; data checked against them would be noise
         return Result(root=root, model=model,
                       problems=[p for p in problems if p.rule not in ("schema", "reference")] + broken)
@@ -147,17 +150,15 @@ def fingerprint(root: Path) -> tuple:
     return tuple(files)
 
 
-def _validate(root: Path, docs, kinds_of, model, refs: list) -> list[Problem]:
+def _validate(compiled: CompiledSchemas, docs, kinds_of, model, refs: list) -> list[Problem]:
     """Schema and reference problems of every file; the references of the
     files that passed go into `refs`."""
     problems = []
-    registry, by_name = schemas.load_registry(root)
-    by_name = schemas.inline_refs(by_name, registry)  # same meaning, no $ref lookups per node
     for doc in docs:
-        schema = by_name[kinds_of[doc.file].schema]
-        errors = schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc))
+        schema = compiled.inlined[kinds_of[doc.file].schema]
+        errors = schemas.iter_errors(schema, compiled.registry, doc.data, model.resolver_for(doc))
         if not errors:
-            refs += references.walk(doc, schema, registry)
+            refs += references.walk(doc, schema, compiled)
         for error in errors:
             for leaf in schemas.leaf_errors(error):
                 path = tuple(leaf.absolute_path)

@@ -73,6 +73,10 @@ class Model:
     # the composition root: reading times count what a reader sees, and the
     # model itself knows nothing of pages.
     pages: object = None
+    # The schemas the data was checked against (schema/compiled.py), for the
+    # views that walk the data alongside them (timelimits.py); None when the
+    # schema files are broken.
+    schemas: object = None
 
     def __post_init__(self):
         # Normalised here so that every way of building a model is frozen, and
@@ -164,14 +168,15 @@ class Model:
                     by_kind[k.kind][ident] = Entity(k.kind, ident, data, doc, path, parent)
         return cls(docs=docs, by_kind=by_kind, root=root), problems
 
-    def finish(self, references=(), pages=None) -> "Model":
-        """The same entities with the references found while validating and the
-        page source (`pages(model)`, see the field): the model the pipeline
-        hands out."""
+    def finish(self, references=(), pages=None, schemas=None) -> "Model":
+        """The same entities with the references found while validating, the
+        schemas they were checked against and the page source (`pages(model)`,
+        see the field): the model the pipeline hands out."""
         referrers: dict = defaultdict(list)
         for ref in references:
             referrers[(ref.kind, ref.target)].append(ref)
-        model = Model(docs=self.docs, by_kind=self.by_kind, referrers=referrers, root=self.root)
+        model = Model(docs=self.docs, by_kind=self.by_kind, referrers=referrers, root=self.root,
+                      schemas=schemas)
         if pages is not None:
             # Set once, here, before the model leaves: the page source needs
             # the finished model it describes.

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
 
-from macros.schema import validate as schemas
+from macros.schema import private
+from macros.schema.compiled import CompiledSchemas
 from macros.load.kinds import FILES
-from macros.model.references import valid_branch as _valid
 
 COMMON = "common.schema.json"
 # Who is responsible for a limit, in order of preference (dotted keys into the
@@ -75,7 +75,10 @@ def find(model) -> tuple[list[Found], list[Found]]:
 
 
 def _find(model):
-    registry, by_name = schemas.load_registry(model.root)
+    # The schemas as written (the targets are the `$defs` themselves), from
+    # the check's CompiledSchemas: its memos are keyed on these very parts.
+    compiled = model.schemas or CompiledSchemas(model.root)
+    by_name = compiled.written
     common = by_name.get(COMMON, {}).get("$defs", {})
     targets = {id(common.get("deadline")): "deadline", id(common.get("cycle")): "cycle"}
     found: list[Found] = []
@@ -83,7 +86,7 @@ def _find(model):
         schema = by_name.get(schema_name(doc.file))
         if schema is None:
             continue
-        for path, kind, value, titles, container in _walk(doc.data, schema, registry, targets):
+        for path, kind, value, titles, container in _walk(doc.data, schema, compiled, targets):
             entity = model.owner_of(doc, path)
             found.append(_make(doc, path, kind, value, titles, container, entity))
     _disambiguate(found)
@@ -146,7 +149,7 @@ def _disambiguate(found):
                                  ("kind", "name", "value", "file", "path", "line", "entity", "title", "container")])
 
 
-def _walk(data, schema, registry, targets):
+def _walk(data, schema, compiled, targets):
     """(path, 'deadline'|'cycle', value, titles, holding mapping) for each target
     value; `titles` maps each path prefix to its schema title, for naming."""
     out, titles = [], {}
@@ -156,7 +159,7 @@ def _walk(data, schema, registry, targets):
     lookups: dict = {}
 
     def lookup(resolver, ref):
-        key = (resolver._base_uri, ref)
+        key = (private.base_uri(resolver), ref)
         if key not in lookups:
             lookups[key] = resolver.lookup(ref)
         return lookups[key]
@@ -180,7 +183,7 @@ def _walk(data, schema, registry, targets):
             visit(node, branch, resolver, path, parent)
         for key in ("oneOf", "anyOf"):
             for branch in sub.get(key, []):
-                if _valid(node, branch, resolver):
+                if compiled.fits(branch, resolver, node):
                     visit(node, branch, resolver, path, parent)
                     break
         if isinstance(node, dict):
@@ -192,7 +195,7 @@ def _walk(data, schema, registry, targets):
             for i, item in enumerate(node):
                 visit(item, sub["items"], resolver, path + (i,), parent)
 
-    visit(data, schema, registry.resolver(base_uri=schema.get("$id", "")), (), {})
+    visit(data, schema, compiled.registry.resolver(base_uri=schema.get("$id", "")), (), {})
     return out
 
 

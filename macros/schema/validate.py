@@ -15,9 +15,12 @@ import difflib
 import json
 from contextvars import ContextVar
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
+
+from macros.schema import private
 
 SCHEMA_DIR = Path("data") / "schemas"
 
@@ -80,8 +83,7 @@ def inline_refs(schemas: dict, registry: Registry) -> dict:
 
 
 def _absolute(resolver, ref: str) -> str:
-    from urllib.parse import urljoin
-    return urljoin(str(resolver._base_uri), ref)
+    return urljoin(str(private.base_uri(resolver)), ref)
 
 
 # The reference resolver of the document being validated. jsonschema builds
@@ -111,9 +113,6 @@ _Validator = validators.extend(
 def iter_errors(schema: dict, registry: Registry, instance, resolve_ref=None):
     """All schema errors of `instance`; `resolve_ref(kind, value)` returns a
     message for a reference that does not resolve, or None."""
-    fast = _fast(schema)
-    if fast is not None and fast(instance, resolve_ref):
-        return []  # valid: jsonschema would find nothing either (fastcheck.py)
     validator = _Validator(schema, registry=registry,
                            format_checker=Draft202012Validator.FORMAT_CHECKER)
     token = _RESOLVE_REF.set(resolve_ref)
@@ -121,20 +120,6 @@ def iter_errors(schema: dict, registry: Registry, instance, resolve_ref=None):
         return list(validator.iter_errors(instance))
     finally:
         _RESOLVE_REF.reset(token)
-
-
-_FAST: dict = {}
-
-
-def _fast(schema):
-    """The compiled yes/no check of `schema`, once per schema object."""
-    hit = _FAST.get(id(schema))
-    if hit is None or hit[0] is not schema:
-        if len(_FAST) > 256:  # schemas of earlier loads
-            _FAST.clear()
-        from macros.schema.fastcheck import compile as compile_schema
-        hit = _FAST[id(schema)] = (schema, compile_schema(schema))
-    return hit[1]
 
 
 def leaf_errors(error: ValidationError):

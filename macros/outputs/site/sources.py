@@ -24,7 +24,6 @@ from macros.outputs.site.expand import expand as fill, opted_in, split_front_mat
 from macros.outputs.site.page_source import front_matter_title
 from macros.outputs.site.render import shared_for
 from macros.outputs.site.render.html import esc
-from macros.outputs.site.render.parallel import render_all
 from macros.outputs.site.site_config import CONFIG, dump, sources_config
 from macros.outputs.site.tail import page_tail
 
@@ -60,7 +59,7 @@ def write(result, out: Path, expand: bool, configure: Callable[[dict], dict] = l
     written = {rel for rel, _ in hand_written}
     todo = [p for p in generated if p.path not in written]  # a hand-written page wins
     shared = shared_for(result.model)
-    for page, body in zip(todo, render_all(todo, lambda p: p.markdown(shared))):
+    for page, body in zip(todo, [p.markdown(shared) for p in todo]):
         files[page.path] = (_front_matter(page) + body.rstrip() + "\n\n" + tail).encode()
     nav = page_list.nav(generated, [(rel, title) for rel, title in hand_written
                                     if rel not in {p.path for p in generated}])

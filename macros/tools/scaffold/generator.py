@@ -14,8 +14,7 @@ import json
 import re
 from datetime import date
 
-from jsonschema import Draft202012Validator
-
+from macros.schema import private
 from macros.core.words import CHECK_MARK, PLACEHOLDER  # noqa: E402,F401  (CHECK_MARK: comment on every picked value)
 
 _PLAIN = re.compile(r"[A-Za-z0-9_\u3400-\u9fff\uff08\uff09\uff1a\uff0c\u3001.·-]+\Z")
@@ -168,8 +167,7 @@ class Generator:
         return schema, resolver
 
     def _valid(self, instance, schema, resolver) -> bool:
-        v = Draft202012Validator(schema, registry=resolver._registry, _resolver=resolver)
-        return v.is_valid(instance)
+        return private.validator_in_scope(schema, resolver).is_valid(instance)
 
     def _note(self, path, schema, resolver=None):
         if path in self.comments:
