@@ -26,6 +26,7 @@ USED_WITHOUT_IMPORT = {
     "pymdown-extensions": ("mkdocs.yml", "pymdownx."),
     "check-jsonschema": ("tests/test_workflows.py", '"-m", "check_jsonschema"'),
     "pre-commit": ("tests/test_workflows.py", '"-m", "pre_commit"'),
+    "zensical": ("macros/outputs/site/engine/zensical.py", '"-m", "zensical"'),
 }
 
 
