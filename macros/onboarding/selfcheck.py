@@ -62,13 +62,20 @@ class Pools:
         self.reader_sets = _uniq(names(model, a.get("readers")) for a in model.all("access-class"))
 
     def limit_variants(self, deadline: dict) -> tuple:
-        """The same start with other units and amounts the model uses: (same amount
-        other unit, other amounts same unit, any other limit of the model)."""
-        amounts = _uniq(d.get("amount") for d in self.limits if d.get("amount"))
-        units = [u for u in UNITS if u != deadline.get("unit")]
-        same_amount = [deadline_text({**deadline, "unit": u}) for u in units if deadline.get("amount")]
-        same_unit = [deadline_text({**deadline, "amount": a}) for a in amounts if deadline.get("amount")]
-        other = [deadline_text(d) for d in self.limits]
+        """The same limit from the same start with other units and amounts:
+        (same amount, other unit), (same unit, other amount), then every other
+        (amount, unit) the model uses. Never another start event: "下周一" is
+        confused with "本周结束当日", not with "制度生效后 3 个月内"."""
+        amount, unit = deadline.get("amount"), deadline.get("unit")
+        pairs = _uniq((d.get("amount"), d["unit"]) for d in self.limits)
+
+        def words(a, u):
+            d = {k: v for k, v in deadline.items() if k not in ("amount", "unit")}
+            return deadline_text({**d, "unit": u, **({"amount": a} if a else {})})
+
+        same_amount = [words(amount, u) for u in UNITS if u != unit] if amount else []
+        same_unit = [words(a, unit) for a, u in pairs if u == unit and a and a != amount]
+        other = [words(a or amount or 1, u) if u in UNITS else words(None, u) for a, u in pairs]
         return (tuple(same_amount), tuple(same_unit), tuple(_uniq(other)))
 
 
