@@ -72,7 +72,7 @@
       document.querySelectorAll(".hb-day-date").forEach(function (el) {
         var n = +el.getAttribute("data-day");
         var text = week ? dayZh(week.dates[n - 1]) : "—";
-        if (el.tagName === "P") { el.hidden = !week; el.textContent = week ? W.start + "后的" + text : ""; }
+        if (el.tagName === "P") { el.hidden = !week; el.textContent = week ? W.date + "：" + text : ""; }
         else el.textContent = text;
       });
       if (!week) { out.textContent = W.no_start; return; }

@@ -5,7 +5,8 @@ in the same order with the same choices.
 Which questions: every scenario question of the role (scenarios.py), then
 one lookup question (selfcheck.py) for each page that holds a duty of the
 role (duties.py) and has no scenario yet, so each role's set covers its
-duties without repeating a page. A question needs at least MIN_WRONG wrong
+duties without repeating a page; a role with fewer than
+selfcheck.MIN_QUESTIONS such questions is topped up with its other lookups. A question needs at least MIN_WRONG wrong
 answers from the model to be asked; MAX_WRONG are taken.
 
 Seeded: every choice between candidates, wrong answers and orders is made
@@ -101,7 +102,10 @@ def chosen(model, plan) -> list:
         if here:
             out.append(min(here, key=lambda q: _key(seed, q.text)))
             covered.add(duty.page)
-    return out
+    # A role with few duty pages still gets a quiz worth taking: top up with
+    # the other lookups, in the seeded order.
+    rest = sorted((q for q in usable if q not in out), key=lambda q: _key(seed, q.text))
+    return out + rest[:max(0, selfcheck.MIN_QUESTIONS - len(out))]
 
 
 def quiz(model, plan) -> list[Asked]:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from macros.core.words import QUIZ
 from macros.onboarding import quiz
+from macros.onboarding.reading import page_title
 from macros.outputs.site.render.html import block, link, md_inline
 from macros.outputs.site.render.links import target
 
@@ -25,6 +26,15 @@ from macros.outputs.site.render.links import target
 def words_json() -> Markup:
     text = json.dumps(QUIZ, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def source_link(ctx, asked) -> Markup:
+    """The page holding the right answer, by its title. The entity's own name
+    and anchor are left out when they would give the answer away (a question
+    whose answer is the entity, e.g. a role's permission level)."""
+    q, page = asked.question, asked.page
+    telling = any(q.entity.name in c or q.entity.id in c for c in asked.choices)
+    return link(ctx.url_src(page) if telling else ctx.url(q.entity), page_title(ctx.model, page))
 
 
 def question_html(ctx, plan, asked) -> Markup:
@@ -39,7 +49,7 @@ def question_html(ctx, plan, asked) -> Markup:
                   '<p class="hb-q-result" hidden></p>'
                   '<p class="hb-q-source" hidden>{}：{}</p></fieldset>').format(
         name, quiz.answer_check(plan.id, asked.number, q.answer), asked.number, q.text, topic, choices,
-        QUIZ["see"], ctx.to(q.entity))
+        QUIZ["see"], source_link(ctx, asked))
 
 
 def self_check_page(ctx, plan, pdf) -> str:
