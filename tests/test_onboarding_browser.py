@@ -103,6 +103,7 @@ def test_quiz_scores_and_plan_is_dated_per_role(site, plan_id):
         page.locator("#hb-start").fill("2026-12-28")
         assert page.locator('span.hb-day-date[data-day="5"]').inner_text() == "2027-01-04（星期一）"
         assert page.locator('span.hb-day-date[data-day="4"]').inner_text() == "2026-12-31（星期四）"
+        assert page.locator('p.hb-day-date[data-day="5"]').inner_text() == "日期：2027-01-04（星期一）"
         out = page.locator("#hb-week-out").inner_text()
         assert "2027-01-01（星期五） 法定节假日（元旦）" in out and "2027 年（暂定" in out
         page.locator("#hb-summary-make").click()
