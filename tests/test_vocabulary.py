@@ -91,3 +91,12 @@ def test_a_cycle_reads_the_same_on_the_site_in_the_calendar_and_in_check_message
     messages = [p.message for p in edited.problems if p.rule == "kpi-reviewed-often-enough"]
     assert messages == ["KPI is measured 每周一次 but reviewed in 'biweekly-meeting' only 每两周一次: "
                         "review it in a meeting held at least as often"]
+
+
+def test_a_field_is_named_by_its_own_kind_before_another_schema():
+    """`review` on a process is its 审核信息; permissions.yml's `review`
+    (授权范围复核) shares the key but not the meaning."""
+    from macros.schema import labels
+    found = labels.read(ROOT)
+    assert found.label("review", "process") == "审核信息"
+    assert found.label("review", "permission") == "授权范围复核"

@@ -1,16 +1,20 @@
 """Clause coverage: for every clause of the policy, where the data implements it.
 
 A leaf clause (one with no sub-clauses in data/sources.yml) is
-- covered: cited in the `source` of some data (an entity, or a block such as
-  the naming rule) other than an open question or a glossary term;
+- open: the clause index says its content is left open (`open_question`,
+  e.g. 二.二.1 "编制X人"), whatever cites it; or no data implements it and
+  a question stands for it;
+- covered (policy): its content is in the data as policy, i.e. cited in the
+  `source` of some data (an entity, or a block such as the naming rule)
+  whose standing is policy (macros/model/basis.py);
+- decided: cited only by data the department decided;
+- proposal: cited only by the handbook's proposals (and decisions);
 - out_of_scope: the clause index marks it so, with the reason;
-- open: an open question stands for it (the clause's `open_question`, or a
-  question citing it) and no data implements it;
 - uncovered: none of these (the `clause-coverage` rule reports it).
 
-A parent clause takes its status from its children: uncovered if any child is,
-else open if any child is, else out_of_scope if every child is, else covered.
-So a chapter counts as covered when all its sentences are.
+A parent clause takes its status from its children, the least settled
+first: uncovered, open, proposal, decided; out_of_scope if every child is,
+else covered. So a chapter counts as covered when all its sentences are.
 
 Questions and glossary terms cite clauses too, but a question says the clause is
 *not* settled and a term only explains a word, so neither counts as covering it.
@@ -19,8 +23,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from macros.model import basis
+
 COVERED, OUT_OF_SCOPE, OPEN, UNCOVERED = "covered", "out_of_scope", "open", "uncovered"
-STATUS_NAMES = {COVERED: "已覆盖", OUT_OF_SCOPE: "不在范围内", OPEN: "待决", UNCOVERED: "未覆盖"}
+PROPOSAL, DECIDED = "proposal", "decided"
+STATUS_NAMES = {COVERED: "制度已落实", PROPOSAL: "建议", DECIDED: "已决定", OPEN: "待决",
+                OUT_OF_SCOPE: "不在范围内", UNCOVERED: "未覆盖"}
+# The order of the summary, and the order a parent takes its children's states in.
+ORDER = (COVERED, PROPOSAL, DECIDED, OPEN, OUT_OF_SCOPE, UNCOVERED)
+LEAST_SETTLED = (UNCOVERED, OPEN, PROPOSAL, DECIDED)
+SETTLED = (COVERED, DECIDED, OUT_OF_SCOPE)
 # Citing kinds that do not cover a clause (see the module docstring).
 NOT_COVERING = {"question", "term"}
 
@@ -31,6 +43,7 @@ class Citer:
     kind: str  # entity kind, or "file" for a block that is not an entity
     id: str  # entity id, or "data/documents.yml > naming"
     name: str
+    basis: str = "policy"  # the citer's standing (macros/model/basis.py)
 
     @property
     def ref(self) -> str:
@@ -72,10 +85,13 @@ class Coverage:
 
     @property
     def percent(self) -> float:
-        """Share of all clauses that are covered, out of scope or open."""
-        if not self.clauses:
+        """Share of the leaf clauses that are settled: in the data as policy,
+        decided, or out of scope. Proposals and open clauses are not, so the
+        figure stays below 100% while any question is open."""
+        leaves = self.leaves()
+        if not leaves:
             return 100.0
-        return 100.0 * sum(c.resolved for c in self.clauses) / len(self.clauses)
+        return 100.0 * sum(1 for c in leaves if c.status in SETTLED) / len(leaves)
 
 
 def parent_id(clause_id: str) -> str:
@@ -88,7 +104,7 @@ def citers(model, clause) -> list[Citer]:
     for ref in model.referrers.get(("clause", clause.id), []):
         owner = model.owner_of(ref.doc, ref.path)
         if owner is not None and owner.kind != "clause":
-            citer = Citer(owner.kind, owner.id, owner.name)
+            citer = Citer(owner.kind, owner.id, owner.name, basis.of_entity(model, owner).kind)
         elif owner is None:
             where = model.breadcrumb(ref.doc, ref.path[:1]) or ref.doc.file
             citer = Citer("file", f"{ref.doc.file} > {where}", where)
@@ -119,8 +135,16 @@ def _compute(model) -> Coverage:
         if clause.get("open_question") and clause.get("open_question") not in questions:
             questions.insert(0, clause.get("open_question"))
         terms = tuple(c for c in found if c.kind == "term")
-        if covering:
+        kept_open = clause.get("open_question")
+        standings = {c.basis for c in covering}
+        if kept_open and basis.status(model.get("question", kept_open)) != basis.DECIDED:
+            status = OPEN
+        elif kept_open or (standings and basis.POLICY not in standings and basis.PROPOSAL not in standings):
+            status = DECIDED
+        elif basis.POLICY in standings:
             status = COVERED
+        elif standings:
+            status = PROPOSAL
         elif clause.get("out_of_scope"):
             status = OUT_OF_SCOPE
         elif questions:
@@ -135,7 +159,7 @@ def _compute(model) -> Coverage:
         if not kids:
             return leaf_status[cid]
         states = {status_of(k) for k in kids}
-        for s in (UNCOVERED, OPEN):
+        for s in LEAST_SETTLED:
             if s in states:
                 return s
         return OUT_OF_SCOPE if states == {OUT_OF_SCOPE} else COVERED
@@ -151,9 +175,14 @@ def _compute(model) -> Coverage:
     return Coverage(tuple(result), {c.id: c for c in result})
 
 
-def summary(coverage: Coverage) -> str:
+def summary(coverage: Coverage, open_questions: int = 0) -> str:
     leaves = coverage.leaves()
     return (f"{len(coverage.clauses)} clauses ({len(leaves)} leaves): "
-            f"{coverage.count(COVERED)} covered, {coverage.count(OUT_OF_SCOPE)} out of scope, "
-            f"{coverage.count(OPEN)} open, {coverage.count(UNCOVERED)} uncovered; "
-            f"{coverage.percent:.0f}% resolved")
+            f"{coverage.count(COVERED)} policy, {coverage.count(PROPOSAL)} proposal, "
+            f"{coverage.count(DECIDED)} decided, {coverage.count(OPEN)} open, "
+            f"{coverage.count(OUT_OF_SCOPE)} out of scope, {coverage.count(UNCOVERED)} uncovered; "
+            f"{coverage.percent:.0f}% of leaves settled; {open_questions} open question(s)")
+
+
+def open_questions(model) -> int:
+    return sum(1 for q in model.all("question") if basis.status(q) == basis.OPEN)

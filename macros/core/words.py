@@ -59,6 +59,7 @@ FIELD = {
     "minutes": "预计时间（分钟）", "count": "人数", "to": "晋升至", "assessments": "考核",
     "period": "周期", "mode": "方式", "unspecified": "制度未规定", "chairs": "主持人",
     "owners": "我方接口角色", "format": "格式", "pattern": "校验规则（正则）", "example": "示例",
+    "raised": "提出日期", "by": "决定人", "text": "内容", "basis": "依据",
 }
 
 # A step's RACI: key -> (letter, what that role does). One table for the
@@ -73,7 +74,7 @@ VALUE = {
     "internal": "部门内岗位", "temporary": "临时小组", "external": "部门外",
     "reward": "奖励", "penalty": "惩罚", "short": "短期", "long": "长期",
     "electronic": "电子版", "paper": "纸质版", "self": "本人", "superior": "上级",
-    "open": "待决", "decided": "已决定", "student": "学籍业务", "approval": "审批与决策",
+    "open": "待决", "decided": "已决定", "withdrawn": "已撤回", "student": "学籍业务", "approval": "审批与决策",
     "project": "项目", "risk": "风险与合规", "management": "会议与人事",
     "log": "操作日志", "form": "表单", "signature": "签字", "email": "邮件",
     "system": "系统录入", "minutes": "会议纪要", "report": "报告",
@@ -105,6 +106,17 @@ FILE_CHANGE = {"A": "新增文件", "M": "修改", "D": "删除文件", "R": "�
 def entity_label(e) -> str:
     """An entity in a pull-request comment: 流程「新生入学」(`enrolment`)."""
     return f"{kind(e.kind)}「{md_comment(e.name)}」({code(e.id)})"
+
+
+# The standing of a statement (macros/model/basis.py) and the state of an
+# open question, as pages, prints and `handbook coverage` print them.
+STANDING = {"policy": "制度", "proposal": "建议", "decision": "决定"}
+QUESTION_STATUS = {k: VALUE[k] for k in ("open", "decided", "withdrawn")}
+# Short phrases the marks are built from (kept here so the site and the
+# prints say the same thing).
+POLICY_SILENT = "制度未规定"
+NO_LIMIT = "不设时限"
+PROPOSAL_NOTICE = "本流程主要是本手册的建议：制度没有规定这些步骤，部门决定之前按建议办理，决定后以决定为准。"
 
 # The first-week quiz (macros/onboarding/quiz.py, the self-check page and the
 # printed packet): its one scenario answer not drawn from a step name, and

@@ -45,9 +45,12 @@ def walk(doc, schema: dict, registry) -> list[Reference]:
                     break
         if isinstance(node, dict):
             props = subschema.get("properties", {})
+            extra = subschema.get("additionalProperties")  # e.g. basis.fields: {field: basis}
             for k, v in node.items():
                 if k in props:
                     visit(v, props[k], resolver, path + (k,))
+                elif isinstance(extra, dict):
+                    visit(v, extra, resolver, path + (k,))
         elif isinstance(node, list) and "items" in subschema:
             for i, item in enumerate(node):
                 visit(item, subschema["items"], resolver, path + (i,))

@@ -7,8 +7,8 @@ the schema titles name what those tables do not, so a new field or a new
 enum value never shows up as a bare English key.
 
 Precedence for a field label: FIELD, then the field's own title in the kind's
-schema, then its own title anywhere (nested fields), then the title of the
-definition it refers to (e.g. 审核信息), then the key itself.
+schema, then the title of the definition it refers to (e.g. 审核信息), then
+its own title anywhere (nested fields), then the key itself.
 """
 from __future__ import annotations
 
@@ -31,8 +31,11 @@ class SchemaLabels:
     enums: dict = field(default_factory=dict)  # key -> {enum value: words}
 
     def label(self, key: str, kind: str | None = None) -> str:
-        return (words.FIELD.get(key) or self.own.get(kind, {}).get(key) or self.anywhere.get(key)
-                or self.defined.get(kind, {}).get(key) or key)
+        # The kind's own knowledge before any other schema's: a process's
+        # `review` is its 审核信息 (the definition it refers to), not the
+        # permissions file's 授权范围复核 that happens to share the key.
+        return (words.FIELD.get(key) or self.own.get(kind, {}).get(key) or self.defined.get(kind, {}).get(key)
+                or self.anywhere.get(key) or key)
 
     def value(self, key: str, value):
         """An enum value of field `key` in words: the schema's words for that

@@ -79,11 +79,13 @@ def _clamped(ts: float) -> dt.date:
 
 
 def effective_date(model) -> dt.date:
-    """When the policy took effect: the anchor of every recurring series (it
-    does not move when data is edited or re-reviewed, so event dates stay
-    stable). A policy that states no date falls back to the data date."""
+    """The anchor of every recurring series: when the policy took effect, or,
+    while that is unknown (sources.yml `effective: 未知`), the date of the web
+    page the text came from. Only an anchor, never shown as an effective date;
+    it does not move when data is edited or re-reviewed, so event dates stay
+    stable. A policy that states no date falls back to the data date."""
     policy = policy_info(model)
-    for key in ("effective", "published", "version"):
+    for key in ("effective", "published", "page_date", "version"):
         try:
             return dt.date.fromisoformat(str(policy.get(key)))
         except ValueError:

@@ -16,9 +16,9 @@ from macros.check.rules.registry import RULES, Finding, rule, warn  # noqa: F401
 # Every rule module; importing one registers its rules, in this order (the
 # order rules run in). A new module goes here.
 MODULES = ("approvals", "deadlines", "documents", "measures", "organisation", "traceability",
-           "structure", "policy", "checklists", "editing", "onboarding", "holidays")
+           "structure", "policy", "standing", "checklists", "editing", "onboarding", "holidays")
 from macros.check.rules import approvals, deadlines, documents, measures, organisation, traceability  # noqa: E402,F401,I001
-from macros.check.rules import structure, policy, checklists, editing, onboarding, holidays  # noqa: E402,F401,I001
+from macros.check.rules import structure, policy, standing, checklists, editing, onboarding, holidays  # noqa: E402,F401,I001
 
 
 def today_default():

@@ -18,11 +18,3 @@ def step_order(model):
                     yield Finding(entity, f"step '{step['id']}' comes after '{before}', "
                                           "which is not listed before it: reorder the steps", ("after", j))
             seen.add(step["id"])
-
-
-@rule("open-question-used")
-def open_question_status(model):
-    """A decided question must say what was decided."""
-    for q in model.all("question"):
-        if q.get("status") == "decided" and not q.get("decision"):
-            yield Finding(q, "status is 'decided' but there is no 'decision'", ("status",))

@@ -26,7 +26,7 @@ def run(args) -> int:
     else:
         for c in cov.clauses:
             print(_line(c))
-        print(coverage.summary(cov))
+        print(coverage.summary(cov, coverage.open_questions(result.model)))
     return 0 if cov.count(coverage.UNCOVERED) == 0 else 1
 
 
@@ -45,5 +45,6 @@ def _line(c) -> str:
 def _as_dict(c) -> dict:
     return {"id": c.id, "heading": c.heading, "status": c.status, "parent": c.parent,
             "children": list(c.children), "covered_by": [x.ref for x in c.covered_by],
+            "covered_by_basis": {x.ref: x.basis for x in c.covered_by},
             "questions": list(c.questions), "mentioned_by": [x.ref for x in c.mentioned_by],
             "out_of_scope": c.reason}

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from macros.time import deadlines, stamp
 from macros.outputs.calendar.feeds import FEEDS_DIR, feed_roles, obligations
 from macros.load.kinds import FILES
+from macros.model import basis
 from macros.schema.validate import SCHEMA_DIR
 
 API = "v1"
@@ -69,6 +70,7 @@ def document(result) -> dict:
                 item["parent"] = e.parent
             if isinstance(e.get("source"), list):
                 item["source"] = list(e.get("source"))
+            item.update(_standing(model, e))
             entities.append(item)
     obs, _ = obligations(result)
     feeds = {"department": f"../../{FEEDS_DIR}/department.ics"}
@@ -86,6 +88,34 @@ def document(result) -> dict:
         "working_days": deadlines.holiday_table(result),
         "feeds": feeds,
     }
+
+
+def _one(one) -> dict:
+    out = {"basis": one.kind}
+    if one.question:
+        out["question"] = one.question
+    if one.kind == basis.DECISION:
+        out["decision"] = {k: getattr(one, k) for k in ("by", "date", "record") if getattr(one, k)}
+    return out
+
+
+def _standing(model, e) -> dict:
+    """basis of the entity, and `parts`: its fields and time limits whose
+    standing differs from it (see macros/model/basis.py)."""
+    own = basis.of_entity(model, e)
+    out = _one(own)
+    if "question" in out:
+        out["basis_question"] = out.pop("question")
+    parts = {key: _one(one) for key, one in basis.fields_of(model, e.get("basis")).items()}
+    for key, value in e.data.items():
+        if key in parts or not isinstance(value, dict) or not ("unit" in value and "from" in value):
+            continue
+        limit = basis.of_limit(value, own, model)
+        if limit != own:
+            parts[key] = _one(limit)
+    if parts:
+        out["parts"] = parts
+    return out
 
 
 def _obligation(o) -> dict:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from macros.core import words
+from macros.model import basis
 from macros.outputs import provenance
+from macros.outputs.print import standing
 from macros.time.words import cycle_text, deadline_text as deadline_words  # noqa: F401 (cycle_text re-exported)
 
 # Fields of a referred entity shown under its item, in this order; their
@@ -24,12 +26,11 @@ LOG_ROWS = 3
 
 
 def deadline_text(model, deadline: dict | None) -> str:
-    """The site's wording (render.timewords), with the open question named
-    in full: a printed form cannot link to it."""
-    if deadline and deadline.get("unspecified"):
-        q = model.get("question", deadline.get("open_question", ""))
-        return f"制度未规定（待决问题：{q.name}）" if q else "制度未规定"
-    return deadline_words(deadline)
+    """The site's wording, with the open question named in full (a printed
+    form cannot link to it) and proposals marked (print/standing.py)."""
+    return standing.limit_text(model, deadline) if deadline else deadline_words(deadline)
+
+
 
 
 def role_names(model, value) -> str:
@@ -47,6 +48,7 @@ class Item:
     substeps: list = field(default_factory=list)  # [Item] for a path's steps
     ref: str = ""  # the id it refers to, printed small for traceability
     source: list = field(default_factory=list)
+    standing: str = ""  # '' for policy; else 建议（待决问题：…） for the item or its parts
 
 
 def step_item(model, data: dict, title: str = "", ref: str = "") -> Item:
@@ -58,8 +60,13 @@ def step_item(model, data: dict, title: str = "", ref: str = "") -> Item:
     facts.append((words.FIELD["record"], f"{record['name']}（{words.value(record['kind'])}）"))
     facts.append((words.FIELD["deadline"], deadline_text(model, data.get("deadline"))))
     log = bool(data.get("gate")) or record["kind"] == "log"
+    step = model.get("step", ref) if ref else None
+    own = basis.of_entity(model, step) if step is not None else (basis.read(model, data.get("basis")) or basis.PLAIN)
+    if not own.own:
+        own = basis.PLAIN  # a step of a proposed process: the process says so once
+    mark = standing.marks(model, own, basis.fields_of(model, data.get("basis")), words.FIELD)
     return Item(title or data["name"], data.get("description", ""), facts, log=log, ref=ref,
-                source=list(data.get("source", [])))
+                source=list(data.get("source", [])), standing=mark)
 
 
 def entity_item(model, entity, title: str = "") -> Item:
@@ -78,8 +85,11 @@ def entity_item(model, entity, title: str = "") -> Item:
         value = data.get(key)
         if value and value != text and isinstance(value, (str, list)):
             facts.append((label[key], value if isinstance(value, str) else "、".join(map(str, value))))
+    own = basis.of_entity(model, entity)
     item = Item(title or entity.name, text, facts, ref=f"{entity.kind}:{entity.id}",
-                source=list(data.get("source", [])))
+                source=list(data.get("source", [])),
+                standing=standing.marks(model, own if own.own else basis.PLAIN,
+                                        basis.fields_of(model, data.get("basis")), words.FIELD))
     if entity.kind == "path":  # an alternative path: its own steps, each ticked and logged
         item.substeps = [step_item(model, s, ref=f"{entity.id}.{s['id']}") for s in data["steps"]]
     return item
@@ -112,6 +122,7 @@ class ChecklistView:
     review_due: str
     last_reviewed: str
     omits: list  # [(step name, reason)]
+    notice: str = ""  # the process is mostly proposal (print/standing.py)
 
     @property
     def items(self):
@@ -148,4 +159,5 @@ def checklist_view(model, checklist) -> ChecklistView:
         checklist.id, data["name"], process.name if process else "", data.get("purpose", ""),
         role_names(model, data["audience"]) if data.get("audience") else "",
         btype.name if btype else "", sections, signoff, clauses,
-        provenance.review_due(data["review"]), data["review"]["last_reviewed"], omits)
+        provenance.review_due(data["review"]), data["review"]["last_reviewed"], omits,
+        standing.process_notice(model, process) if process else "")

@@ -19,6 +19,8 @@ from macros.schema import labels as schema_labels
 from macros.schema.labels import SchemaLabels
 from macros.outputs.print.checklist import cycle_text, deadline_text
 from macros.outputs.print.engine import pdf_name
+from macros.model import basis
+from macros.outputs.print import standing
 
 # (chapter title, kinds in it). Processes and checklists have their own layout.
 CHAPTERS = (
@@ -30,11 +32,11 @@ CHAPTERS = (
     ("绩效与激励", ("kpi", "assessment", "incentive")),
     ("合规与风险", ("compliance", "risk", "drill", "audit")),
     ("检查单", ("checklist",)),
-    ("待决问题", ("question",)),
+    ("待决问题与决定记录", ("question",)),
     ("术语", ("term",)),
     ("制度条款索引", ("clause",)),
 )
-SKIP = {"id", "name", "heading"}
+SKIP = {"id", "name", "heading", "basis"}
 _ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")  # an identifier, worded like the site's enums
 KIND_TITLES = words.KIND  # the one vocabulary
 
@@ -97,8 +99,19 @@ def _nested_keys(entity) -> set:
 
 def entity_block(model, fmt, entity) -> Block:
     nested = _nested_keys(entity)
-    fields = [(fmt.labels.label(key, entity.kind), fmt.value(entity.doc, entity.path + (key,), v))
+    parts = basis.fields_of(model, entity.get("basis"))
+    fields = [(fmt.labels.label(key, entity.kind),
+               (words.QUESTION_STATUS.get(v, v) if entity.kind == "question" and key == "status"
+                else fmt.value(entity.doc, entity.path + (key,), v))
+               + (f" 〔{standing.mark(model, parts[key])}〕" if key in parts else ""))
               for key, v in entity.data.items() if key not in SKIP and key not in nested]
+    if entity.kind == "question" and "status" not in entity.data:  # the log states every question's status
+        fields.insert(0, ("状态", words.QUESTION_STATUS[basis.status(entity)]))
+    own = basis.of_entity(model, entity)
+    if not own.is_policy and own.own:
+        fields.insert(0, ("依据", standing.mark(model, own)))
+    if entity.kind == "process" and standing.process_notice(model, entity):
+        fields.insert(0, ("注意", standing.process_notice(model, entity)))
     return Block(f"e-{entity.kind}-{entity.id}", entity.name, entity.id, fields)
 
 

@@ -14,10 +14,11 @@ from macros.outputs.site.render.html import block, heading, joined, table, ul
 from macros.outputs.site.render.links import anchor_id, target
 from macros.core.words import RACI
 from macros.model.review import review_of
-from macros.time.words import cycle_text, deadline_html, every_text
+from macros.outputs.site.render.standing import entity_note, field_mark, limit_html
+from macros.time.words import cycle_text, every_text
 
 # Rendered apart (heading, sources, review) or as child entities.
-ALWAYS_SKIP = {"id", "name", "source", "review"}
+ALWAYS_SKIP = {"id", "name", "source", "review", "basis"}
 _ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
@@ -40,7 +41,7 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
         key = path[-1] if path and isinstance(path[-1], str) else ""
         return ctx.enum(value, key) if _ENUMISH.match(value) else ctx.text(value)
     if is_deadline(value):
-        return deadline_html(value, lambda q: ctx.ref("question", q))
+        return limit_html(ctx, value)
     if is_cycle(value):
         return ctx.text(cycle_text(value))
     if isinstance(value, dict):
@@ -77,7 +78,8 @@ def field_rows(ctx, entity, skip=()) -> list:
     for key, value in entity.data.items():
         if key in ALWAYS_SKIP or key in skip:
             continue
-        rows.append((ctx.text(ctx.label(key, entity.kind)), value_html(ctx, entity.doc.file, entity.path + (key,), value)))
+        rows.append((ctx.text(ctx.label(key, entity.kind)), value_html(ctx, entity.doc.file, entity.path + (key,), value)
+                     + field_mark(ctx, entity, key)))
     return rows
 
 
@@ -90,11 +92,12 @@ def fields_table(ctx, entity, skip=()) -> Markup:
 
 
 def sources_html(ctx, entity) -> Markup:
+    note = entity_note(ctx, entity)
     src = entity.get("source") or []
     if not src:
-        return Markup("")
+        return note
     links = [ctx.ref("clause", c, ctx.text(f"{c}")) for c in src]
-    return Markup('<p class="hb-source">制度出处：{}</p>').format(joined(links))
+    return note + Markup('<p class="hb-source">制度出处：{}</p>').format(joined(links))
 
 
 def review_html(ctx, entity) -> Markup:

@@ -18,7 +18,9 @@ from macros.outputs.site.render.fields import (
 from macros.outputs.site.render.html import block, heading, joined, link, table, ul
 from macros.outputs.site.render.links import NOT_SHOWN
 from macros.outputs.site.render.svg import flow
-from macros.time.words import deadline_html, deadline_text
+from macros.outputs.site.render.standing import limit_html, mark, process_notice
+from macros.model import basis as b
+from macros.time.words import deadline_text
 
 from macros.model.queries import CATEGORY_ORDER
 
@@ -54,7 +56,7 @@ def diagram(ctx, process) -> Markup:
     steps = []
     for s in model.children(process, "step"):
         d = s.data
-        sub = " · ".join(x for x in (_owner(ctx, d), deadline_text(d.get("deadline"))) if x)
+        sub = " · ".join(x for x in (_owner(ctx, d), _limit_words(d.get("deadline"))) if x)
         steps.append({"key": s.local_id, "title": s.name, "sub": sub, "href": ctx.url(s),
                       "gate": bool(d.get("gate")), "after": d.get("after") or []})
     paths = []
@@ -62,9 +64,18 @@ def diagram(ctx, process) -> Markup:
         paths.append({"key": p.local_id, "title": p.name, "href": ctx.url(p),
                       "replaces": [r.rsplit(".", 1)[-1] for r in p.get("replaces") or []],
                       "steps": [{"title": s.get("name"), "sub": " · ".join(
-                          x for x in (_owner(ctx, s), deadline_text(s.get("deadline"))) if x)}
+                          x for x in (_owner(ctx, s), _limit_words(s.get("deadline"))) if x)}
                           for s in p.get("steps") or []]})
     return flow(f"{process.name}流程图", steps, paths, mid=f"arrow-{process.id}")
+
+
+def _limit_words(limit) -> str:
+    """A limit in the diagram's few words, with 建议/决定 where the handbook
+    or the department, not the policy, set it."""
+    text = deadline_text(limit)
+    if text and b.limit_fills_gap(limit) and not limit.get("unspecified"):
+        text += f"（{words.STANDING[b.of_limit(limit).kind]}）"
+    return text
 
 
 def _step_cells(ctx, file, path, step) -> list:
@@ -75,7 +86,7 @@ def _step_cells(ctx, file, path, step) -> list:
         value_html(ctx, file, path + ("raci", "accountable"), raci.get("accountable")),
         value_html(ctx, file, path + ("permission",), step.get("permission")),
         Markup("{}（{}）").format(ctx.text(rec.get("name")), ctx.enum(rec.get("kind"), "kind")) if rec else Markup("—"),
-        deadline_html(step.get("deadline"), lambda qid: ctx.ref("question", qid)),
+        limit_html(ctx, step.get("deadline")),
     ]
 
 
@@ -87,6 +98,9 @@ def process_page(ctx, process) -> str:
     steps = model.children(process, "step")
     out = [f"# {_esc_title(process.name)}流程\n\n",
            block(Markup('<p class="hb-lead">{}</p>').format(ctx.text(process.get("summary"))))]
+    notice = process_notice(ctx, process)
+    if notice:
+        out.append(block(notice))
     out.append(heading(2, "概要", "overview"))
     out.append(block(fields_table(ctx, process, skip={"steps", "paths", "summary"})))
     out.append(heading(2, "流程图", "diagram"))
@@ -95,7 +109,7 @@ def process_page(ctx, process) -> str:
     out.append(heading(2, "步骤一览", "steps"))
     rows = []
     for i, s in enumerate(steps, 1):
-        name = ctx.to(s) + (Markup(" ◆") if s.get("gate") else Markup(""))
+        name = ctx.to(s) + (Markup(" ◆") if s.get("gate") else Markup("")) + _step_mark(ctx, b.of_entity(model, s))
         rows.append([ctx.text(i), name] + _step_cells(ctx, s.doc.file, s.path, s.data))
     out.append(block(table(HEADERS, rows, "hb-steps")))
     out.append(heading(2, "步骤详解", "step-details"))
@@ -106,7 +120,8 @@ def process_page(ctx, process) -> str:
         out.append(heading(2, p.name, entity_anchor(p)))
         replaced = joined([ctx.ref("step", r if "." in r else f"{process.id}.{r}") for r in p.get("replaces") or []])
         html = Markup("<p>适用条件：{}</p><p>代替常规步骤：{}</p>").format(ctx.text(p.get("condition")), replaced)
-        prow = [[ctx.text(i), ctx.text(s.get("name"))] + _step_cells(ctx, p.doc.file, p.path + ("steps", i - 1), s)
+        prow = [[ctx.text(i), ctx.text(s.get("name")) + _step_mark(ctx, b.read(model, s.get("basis")) or b.PLAIN)]
+                + _step_cells(ctx, p.doc.file, p.path + ("steps", i - 1), s)
                 for i, s in enumerate(p.get("steps") or [], 1)]
         out.append(block(html + table(HEADERS, prow, "hb-steps") + sources_html(ctx, p)))
     checklists = q.checklists_for(model, process.id)
@@ -123,6 +138,12 @@ def process_page(ctx, process) -> str:
     out.append(block(ul(list(dict.fromkeys(items)))))
     out.append(block(sources_html(ctx, process) + review_html(ctx, process)))
     return "".join(out)
+
+
+def _step_mark(ctx, one) -> Markup:
+    """A step's own standing, after its name (a step of a proposed process
+    is covered by the notice at the top, not marked on every row)."""
+    return Markup(" ") + mark(ctx, one) if not one.is_policy and one.own else Markup("")
 
 
 def _esc_title(name: str) -> str:
