@@ -123,10 +123,10 @@ PROPOSAL_NOTICE = "本流程主要是本手册的建议：制度没有规定这�
 # the labels its page and script print.
 NO_FURTHER_STEP = "不需要其他步骤"
 QUIZ = {
-    "scenario": "情景", "choice_letters": "ABCDEF", "submit": "交卷并评分", "retry": "重新作答",
+    "scenario": "情景", "choice_letters": "ABCDEF", "submit": "交卷并评分",
     "score": "得分", "pass_mark": "及格线", "passed": "通过", "failed": "未通过",
     "unanswered": "未作答", "wrong": "答错", "right": "答对", "see": "正确答案在这一页",
-    "questions": "题", "answer_key": "答案",
+    "questions": "题",
 }
 
 # The dated first week and the mentor's summary (first-week pages and
