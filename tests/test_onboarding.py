@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT, copy_shipped
-from macros.onboarding import duties as coverage, plan as op, reading, selfcheck
+from macros.onboarding import duties as coverage, plan as op, quiz, reading, selfcheck
 from macros.outputs.site.render.pages_onboarding import pdf_name
 from macros.outputs.compose import load
 from macros.outputs.site.render import Ctx, shared_for
@@ -151,9 +151,11 @@ def test_site_has_a_first_week_page_and_self_check_per_role(built):
         text = article_text(page)
         days = op.days(model, plan)
         for d in days:
-            assert f"第 {d.day} 天" in text and f"{d.minutes} 分钟" in text
+            assert f"第 {d.day} 天" in text and f"约 {d.minutes} 分钟" in text
         total = sum(d.minutes for d in days)
-        assert f"{total} 分钟" in text and f"{reading.RATE} 汉字/分钟" in text
+        assert f"约 {total} 分钟" in text
+        # Plain words: no reading-rate method, no "（按字数）" (it is in docs/maintainers/).
+        assert "汉字/分钟" not in text and "按字数" not in text and "IReST" not in text
         boxes = [a for t, a in parse_inputs(page) if t == "input"]
         assert len(boxes) == len(op.items(model, plan))
         assert all(a["data-hb-key"].startswith(f"hb-onboarding:{plan.id}:") for a in boxes)
@@ -161,12 +163,13 @@ def test_site_has_a_first_week_page_and_self_check_per_role(built):
 
         check = site / "first-week" / f"{plan.id}-self-check" / "index.html"
         html = check.read_text(encoding="utf-8")
-        qs = selfcheck.questions(model, model.get("role", role_id))
-        assert html.count('<details class="hb-question"') == len(qs) >= 10
-        assert html.count('class="hb-answer"') == len(qs)
-        ctext = article_text(check)
-        for q in qs[:5]:
-            assert q.text in ctext and q.answer in ctext
+        asked = quiz.quiz(model, plan)
+        assert html.count('<fieldset class="hb-question"') == len(asked) >= 10
+        assert html.count('type="radio"') == sum(len(a.choices) for a in asked)
+        for a in asked:
+            # The key is a hash, never the answer in an attribute of its own.
+            assert f'data-hb-check="{quiz.answer_check(plan.id, a.number, a.question.answer)}"' in html
+        assert "hb-answer" not in html and "答案：" not in html
 
 
 def parse_inputs(page):
@@ -205,4 +208,60 @@ def test_onboarding_pdfs_are_printed(built):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert plan.name in text and "第 5 天" in text and "自检答案" in text
         role = model.get("role", plan.get("role"))
-        assert selfcheck.questions(model, role)[0].answer in text
+        first = quiz.quiz(model, plan)[0]
+        assert role is not None and first.question.text[:20] in text.replace("\n", "")
+
+
+@pytest.mark.parametrize("role_id", ROLES)
+def test_quiz_is_seeded_multiple_choice_covering_duties(shipped, role_id):
+    model = shipped.model
+    plan = plan_of(model, role_id)
+    asked = quiz.quiz(model, plan)
+    assert [a.question.text for a in asked] == [a.question.text for a in quiz.quiz(model, plan)]
+    assert [a.choices for a in asked] == [a.choices for a in quiz.quiz(model, plan)]
+    assert len(asked) >= selfcheck.MIN_QUESTIONS and quiz.uncovered_pages(model, plan) == []
+    for a in asked:
+        assert 3 <= len(a.choices) <= 4 and len(set(a.choices)) == len(a.choices)
+        assert a.choices[a.correct] == a.question.answer
+    assert any(a.question.scenario for a in asked)
+
+
+def test_scenarios_come_from_paths_rules_and_access(shipped):
+    model = shipped.model
+    asked = {a.question.text: a for a in quiz.quiz(model, plan_of(model, "manager-enrolment"))}
+    urgent = asked["「采购审批」走「紧急采购」（采购紧急、来不及等待部门负责人签字时）：「主管代签」完成以后，还必须依次做什么？"]
+    assert urgent.question.answer == "「额外报备」 → 「财务部签字」 → 「CEO 签字」 → 「签字单和合同归档」"
+    assert "「财务部签字」 → 「CEO 签字」 → 「签字单和合同归档」" in urgent.choices
+    clerk = {a.question.text: a for a in quiz.quiz(model, plan_of(model, "specialist-enrolment"))}
+    leak = clerk["任何人发现或造成学生信息泄露。你是招生学籍专员，第一步做什么？"]
+    assert leak.question.answer == "「立即报告」" and "「控制影响」" in leak.choices
+    assert clerk["有人要调阅一份「采购合同」。谁可以调阅？"].question.answer == "总监"
+
+
+def test_a_new_approver_changes_the_right_answer(tmp_path):
+    root = copy_shipped(tmp_path)
+    text = "「复学」的「材料审核」由谁批准（A，负责）？"
+    before = load(root).model
+    plan = plan_of(before, "specialist-enrolment")
+    old = next(a for a in quiz.quiz(before, plan) if a.question.text == text)
+    assert old.choices[old.correct] == "招生学籍主管"
+    path = root / "data" / "processes" / "resumption.yml"
+    raw = path.read_text(encoding="utf-8")
+    step = "raci: {responsible: [specialist-enrolment], accountable: manager-enrolment, consulted: [academic-affairs]}"
+    assert raw.count(step) == 1
+    path.write_text(raw.replace(step, step.replace("manager-enrolment", "director")), encoding="utf-8")
+    after = load(root).model
+    new = next(a for a in quiz.quiz(after, plan_of(after, "specialist-enrolment")) if a.question.text == text)
+    assert new.choices[new.correct] == "总监" and new.question.answer == "总监"
+    assert quiz.answer_check(plan.id, new.number, "总监") != quiz.answer_check(plan.id, old.number, "招生学籍主管")
+
+
+def test_pass_mark_is_data_with_a_rule(tmp_path):
+    root = copy_shipped(tmp_path)
+    path = root / "data" / "onboarding" / "specialist-enrolment.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("pass_mark: 80", "pass_mark: 100"), encoding="utf-8")
+    result = load(root)
+    n = len(quiz.quiz(result.model, result.model.get("onboarding", "specialist-enrolment")))
+    msgs = [p.message for p in result.problems if p.rule == "onboarding-pass-mark"]
+    assert msgs == [f"pass_mark 100 needs all {n} answers right: a single awkward question would fail everyone; "
+                    f"set it to {(n - 1) * 100 // n} or lower"]

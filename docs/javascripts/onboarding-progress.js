@@ -1,7 +1,6 @@
 /* First-week progress (issue 6): ticks are kept in this browser's
  * localStorage, one key per plan and item ("hb-onboarding:<plan>:<item>"),
- * so nothing leaves the machine and no server is needed. Also opens every
- * self-check answer before printing. No dependencies. */
+ * so nothing leaves the machine and no server is needed. No dependencies. */
 (function () {
   "use strict";
   function store() {
@@ -39,9 +38,6 @@
     });
     update(document);
   }
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.hb-question").forEach(function (d) { d.open = true; });
-  });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

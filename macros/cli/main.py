@@ -28,6 +28,7 @@ COMMANDS = {
     "codeowners": ("codeowners", "由 data/owners.yml 生成 .github/CODEOWNERS (generate CODEOWNERS)"),
     "editor": ("editor", "由数据类型声明生成 .vscode/settings.json 的 yaml.schemas (editor schema config)"),
     "bench": ("bench", "性能基准：1×/10×/50× 合成手册的构建、检查、重建和 PDF 用时 (benchmark)"),
+    "first-week": ("first_week", "打印某岗位按工作日排定日期的第一周计划与自检 (print a dated first-week packet)"),
     "coverage": ("coverage", "制度条款覆盖情况 (which data implements each clause of the policy)"),
 }
 

@@ -117,3 +117,26 @@ QUESTION_STATUS = {k: VALUE[k] for k in ("open", "decided", "withdrawn")}
 POLICY_SILENT = "制度未规定"
 NO_LIMIT = "不设时限"
 PROPOSAL_NOTICE = "本流程主要是本手册的建议：制度没有规定这些步骤，部门决定之前按建议办理，决定后以决定为准。"
+
+# The first-week quiz (macros/onboarding/quiz.py, the self-check page and the
+# printed packet): its one scenario answer not drawn from a step name, and
+# the labels its page and script print.
+NO_FURTHER_STEP = "不需要其他步骤"
+QUIZ = {
+    "scenario": "情景", "choice_letters": "ABCDEF", "submit": "交卷并评分",
+    "score": "得分", "pass_mark": "及格线", "passed": "通过", "failed": "未通过",
+    "unanswered": "未作答", "wrong": "答错", "right": "答对", "see": "正确答案在这一页",
+    "questions": "题",
+}
+
+# The dated first week and the mentor's summary (first-week pages and
+# docs/javascripts/onboarding-week.js, which takes them from the page).
+WEEK = {
+    "start": "入职日期", "day": "第 {n} 天", "skipped": "跳过", "no_start": "填入入职日期后，五天按工作日排定日期。",
+    "summary_title": "给带教人的小结", "made": "生成日期", "done": "完成事项", "score": "自检得分",
+    "no_score": "尚未交卷", "open": "未完成事项", "none": "无", "hire_sign": "新员工签字",
+    "mentor_sign": "带教人签字", "date": "日期", "copied": "已复制，可以粘贴给带教人。",
+    "copy_failed": "浏览器不允许自动复制：请选中上面的文字后按 Ctrl+C 复制。",
+    "outside": "不在本页的节假日表（{first}–{last} 年）内，只按周末计算；请用命令行 handbook first-week 打印",
+    "provisional": "（暂定：该年的调休安排尚未公布，按法定节假日推算）",
+}

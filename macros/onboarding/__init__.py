@@ -2,8 +2,9 @@
 
     reading.py    reading time computed from the rendered pages (Han characters)
     plan.py       a plan as days of items with minutes and links
-    coverage.py   what a role must learn in its first week, and what a plan covers
-    selfcheck.py  self-check questions generated from the data
-    pages.py      the 第一周 landing page and the self-check page of each plan
-    printout.py   the printable plan + self-check (A4 PDF through the print layer)
+    duties.py     what a role must learn in its first week, and what a plan covers
+    selfcheck.py  lookup questions generated from the data, with wrong answers from the model
+    scenarios.py  scenario questions from the paths and rules (urgent purchase, a leak, a contract)
+    quiz.py       the seeded multiple-choice quiz of a plan, its pass mark and answer checks
+    week.py       the five days dated on working days from a start date
 """

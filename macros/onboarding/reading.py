@@ -1,5 +1,8 @@
 """Reading time of a handbook page, computed from the page as the site renders it.
 
+The method and its source are explained for maintainers in
+docs/maintainers/reading-time.md (new hires see only "约 N 分钟").
+
 Rate: 250 Han characters per minute. Source: the International Reading Speed
 Texts (IReST; Trauzettel-Klosinski & Dietz, Invest. Ophthalmol. Vis. Sci.
 2012;53(9):5452-5461, doi:10.1167/iovs.11-8284) measured native Chinese
@@ -25,10 +28,6 @@ from typing import Protocol
 from macros.model.routes import target as entity_target
 
 RATE = 250  # Han characters per minute (see the module docstring)
-RATE_SOURCE = ("国际标准阅读速度文本 IReST（Trauzettel-Klosinski & Dietz, 2012, "
-               "Invest. Ophthalmol. Vis. Sci. 53(9):5452–5461）测得母语读者朗读中文约 255 字/分钟；"
-               "默读一般文字更快（约 300–500 字/分钟），但新人要记住规则、表格和时限，取较慢的 250 字/分钟")
-
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TAG = re.compile(r"<[^>]+>")
 

@@ -101,3 +101,9 @@ def calculator_json(result) -> str:
     """calculator_data() as JSON safe to put inside a <script> element."""
     text = json.dumps(calculator_data(result), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def holiday_table_for_model(model) -> dict:
+    """holiday_table() for a caller holding only the model (the first-week
+    pages render from it): the same view, so the same table as the calculator."""
+    return model.view(_holiday_table)

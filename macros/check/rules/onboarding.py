@@ -6,12 +6,15 @@
   plan.WORKDAY_HOURS; the reason is in onboarding/plan.py);
 - by the end of day 5 the plan covers every duty of its role
   (onboarding/coverage.py says what that means);
-- the self-check has at least selfcheck.MIN_QUESTIONS questions.
+- the quiz has at least selfcheck.MIN_QUESTIONS questions and asks about
+  every page that holds a duty of the role;
+- the pass mark leaves room for one wrong answer (a quiz generated from the
+  data may word one question awkwardly; 100 % would fail everyone on it).
 """
 from __future__ import annotations
 
 from macros.check.rules.registry import Finding, rule
-from macros.onboarding import duties as coverage, plan as plans, reading, selfcheck
+from macros.onboarding import duties as coverage, plan as plans, quiz, reading, selfcheck
 
 FIRST_WEEK = "first-week/"
 
@@ -101,10 +104,23 @@ def covers_duties(model):
 
 @rule("onboarding-self-check")
 def self_check_size(model):
-    """The role's data yields at least selfcheck.MIN_QUESTIONS self-check questions."""
+    """The quiz has at least selfcheck.MIN_QUESTIONS questions and asks about every page holding a duty."""
     for p in _plans(model):
-        role = model.get("role", p.get("role"))
-        n = len(selfcheck.questions(model, role)) if role is not None else 0
+        n = len(quiz.quiz(model, p))
         if n < selfcheck.MIN_QUESTIONS:
             yield Finding(p, f"the self-check has {n} question(s), fewer than {selfcheck.MIN_QUESTIONS}: "
                              "the role's data gives too little to ask about", ("role",))
+        for page in quiz.uncovered_pages(model, p):
+            yield Finding(p, f"no self-check question asks about {page}, which holds a duty of the role: "
+                             f"the data there offers no question with {quiz.MIN_WRONG} wrong answers", ("role",))
+
+
+@rule("onboarding-pass-mark")
+def pass_mark(model):
+    """The pass mark can be reached with one wrong answer."""
+    for p in _plans(model):
+        n = len(quiz.quiz(model, p))
+        if n > 1 and quiz.needed(p, n) >= n:
+            most = (n - 1) * 100 // n
+            yield Finding(p, f"pass_mark {quiz.pass_mark(p)} needs all {n} answers right: a single awkward "
+                             f"question would fail everyone; set it to {most} or lower", ("pass_mark",))

@@ -13,11 +13,12 @@ from macros.model.routes import target
 from macros.outputs.site.render.links import page_url
 from macros.onboarding import plan as plans
 from macros.outputs.site.render.pages_onboarding import pdf_name
-from macros.onboarding.reading import RATE
-from macros.onboarding.selfcheck import questions
+from macros.onboarding import quiz
+from macros.time.due import day_zh
 
 
-def html(env, model, plan, prov) -> str:
+def html(env, model, plan, prov, week=None) -> str:
+    """The packet; `week` (onboarding.week.Week) dates the days and the sign-off."""
     role = model.get("role", plan.get("role"))
     mentor = model.get("role", plan.get("mentor"))
     days, titles = [], {i.id: plans.item_title(model, i)[0] for i in plans.items(model, plan)}
@@ -29,16 +30,23 @@ def html(env, model, plan, prov) -> str:
                 detail = f"手册页面：/{page_url(detail)}"
             shown.append({"kind": item.kind, "title": title, "detail": detail, "minutes": item.minutes,
                           "after": "、".join(titles.get(a, a) for a in item.after)})
-        days.append({"day": d.day, "theme": d.theme, "minutes": d.minutes, "entries": shown})
+        date = day_zh(week.dates[d.day - 1]) if week else ""
+        days.append({"day": d.day, "theme": d.theme, "minutes": d.minutes, "entries": shown, "date": date})
     total = sum(d["minutes"] for d in days)
-    qs = [{"text": q.text, "answer": q.answer,
-           "where": f"{q.entity.name}（{page_url(target(q.entity).split('#')[0])}）"}
-          for q in (questions(model, role) if role else [])]
+    asked = quiz.quiz(model, plan)
+    qs = [{"text": a.question.text, "answer": a.question.answer, "letter": a.answer_letter,
+           "choices": [(quiz.letter(i), c) for i, c in enumerate(a.choices)],
+           "where": f"{a.question.entity.name}（{page_url(target(a.question.entity).split('#')[0])}）"}
+          for a in asked]
+    dated = {"start": day_zh(week.dates[0]), "last": day_zh(week.dates[-1]),
+             "skipped": "；".join(f"{day_zh(d)} {why}" for d, why in week.skipped),
+             "provisional": week.provisional} if week else None
     return env.get_template("onboarding.html.j2").render(
         plan=plan.data, role=role.name if role else "", mentor=mentor.name if mentor else "",
         summary=plan.get("summary"), days=days, total=total, total_hours=plans.hours(total),
-        workday=plans.WORKDAY_HOURS, budget=plans.BUDGET_MINUTES, rate=RATE, kinds=plans.KIND_LABELS,
-        questions=qs, prov=prov, source=plan.get("source", []))
+        workday=plans.WORKDAY_HOURS, budget=plans.BUDGET_MINUTES, kinds=plans.KIND_LABELS,
+        questions=qs, prov=prov, source=plan.get("source", []), week=dated,
+        pass_mark=quiz.pass_mark(plan), needed=quiz.needed(plan, len(qs)), item_count=len(plans.items(model, plan)))
 
 
 def jobs(result) -> list:

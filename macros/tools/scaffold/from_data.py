@@ -74,6 +74,9 @@ def checklist_of_existing(model, ident: str, today: date) -> tuple[dict, dict]:
 
 # -- first-week plans ---------------------------------------------------------------
 
+PASS_MARK = 80  # per cent, as the shipped plans; the editor confirms it
+
+
 def onboarding_plan(model, ident: str, today: date) -> tuple[dict, dict]:
     """(data, comments) of a five-day plan for role `ident`: day 1 orientation,
     then every page that holds one of the role's duties, spread over days 2-5
@@ -119,11 +122,13 @@ def onboarding_plan(model, ident: str, today: date) -> tuple[dict, dict]:
         "id": ident, "name": f"{role.name}的第一周", "role": ident, "mentor": mentor,
         "summary": f"{PLACEHOLDER}：第一周结束时能独立做什么。",
         "days": [{"day": n + 1, "theme": themes[n], "items": items} for n, items in enumerate(days)],
+        "pass_mark": PASS_MARK,
         "source": list(role.get("source") or []) or ["一.二"],
         "review": {"last_reviewed": today.isoformat(), "cycle_months": 12, "reviewer": mentor},
     }
     comments = {("mentor",): f"带教人；{CHECK_MARK}", ("days",): "五天日程：阅读时间由页面字数计算，"
-                "每天不超过学习预算；按需要调整顺序", ("source",): f"出处（制度条款）；{CHECK_MARK}"}
+                "每天不超过学习预算；按需要调整顺序", ("source",): f"出处（制度条款）；{CHECK_MARK}",
+                ("pass_mark",): f"自检及格线（答对的百分比）；{CHECK_MARK}"}
     return data, comments
 
 

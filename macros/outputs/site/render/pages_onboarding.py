@@ -1,20 +1,29 @@
-"""The 第一周 landing page and the self-check page of each plan (Markdown
-with raw HTML blocks; every data value escaped).
+"""The 第一周 landing page of each plan (Markdown with raw HTML blocks; every
+data value escaped); its self-check page is pages_quiz.py.
 
 Progress checkboxes carry `data-hb-key="hb-onboarding:<plan>:<item>"`; the
 small local script docs/javascripts/onboarding-progress.js keeps them in the
-browser's localStorage (no server, no CDN). Self-check answers sit in
-<details>, revealed by a click, opened for printing by the same script.
+browser's localStorage (no server, no CDN). The start-date field dates the
+five days on working days and the mentor's summary is assembled from the
+ticks and the quiz result, both by docs/javascripts/onboarding-week.js from
+the page's own data (<script id="hb-week-data">: the items, the words and
+the holiday table the deadline calculator carries). Nothing leaves the
+browser unless the user prints or copies the summary.
 """
 from __future__ import annotations
 
+import json
+
 from markupsafe import Markup
 
+from macros.core.words import WEEK
+from macros.outputs.site.render import pages_quiz
 from macros.outputs.site.render.html import block, esc, heading, link, md_inline, table
 from macros.outputs.site.render.links import target
-from macros.onboarding import plan as plans
-from macros.onboarding.reading import RATE, RATE_SOURCE, page_title, target_page
-from macros.onboarding.selfcheck import questions
+from macros.onboarding import plan as plans, quiz
+from macros.onboarding.reading import page_title, target_page
+from macros.time import deadlines
+from macros.time.holidays import WEEKDAYS_ZH
 
 PRINT_DIR = "print"
 
@@ -63,6 +72,42 @@ def _box(plan, item) -> Markup:
         key, f"done-{item.id}", item.id)
 
 
+def week_json(ctx, plan, role, mentor) -> Markup:
+    """What onboarding-week.js needs, safe inside <script>."""
+    model = ctx.model
+    data = {"plan": plan.id, "name": plan.name, "role": role.name if role else "",
+            "mentor": mentor.name if mentor else "", "words": WEEK, "weekdays": list(WEEKDAYS_ZH),
+            "items": [{"id": i.id, "day": i.day, "kind": plans.KIND_LABELS[i.kind],
+                       "title": plans.item_title(model, i)[0]} for i in plans.items(model, plan)],
+            "table": deadlines.holiday_table_for_model(model)}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def about_minutes(minutes) -> Markup:
+    return Markup("约 {} 分钟").format(minutes) if minutes is not None else Markup("—")
+
+
+def start_form(ctx, plan, role, mentor) -> Markup:
+    return Markup(
+        '<form class="hb-week" id="hb-week" onsubmit="return false">'
+        '<p><label for="hb-start">{}（第 1 天）</label> <input type="date" id="hb-start" name="start"></p>'
+        '<p id="hb-week-out" class="hb-week-out" aria-live="polite">{}跳过周末和法定节假日，调休上班日照常算工作日。</p>'
+        '</form><script type="application/json" id="hb-week-data">{}</script>').format(
+        WEEK["start"], WEEK["no_start"], week_json(ctx, plan, role, mentor))
+
+
+def summary_block(mentor) -> Markup:
+    return Markup(
+        '<p>把勾选的进度和自检成绩整理成一页，打印或复制后交给带教人（{}）签字：日期、完成事项、得分、未完成事项。'
+        '小结只在这台电脑的浏览器里生成，不会发送到任何地方。</p>'
+        '<p><button type="button" class="md-button" id="hb-summary-make">生成小结</button> '
+        '<button type="button" class="md-button" id="hb-summary-copy" disabled>复制文字</button> '
+        '<button type="button" class="md-button" id="hb-summary-print" disabled>打印小结</button></p>'
+        '<div id="hb-summary-box" class="hb-summary-box"><pre id="hb-summary" class="hb-summary" hidden></pre>'
+        '<p id="hb-summary-status" role="status" aria-live="polite"></p></div>').format(mentor.name if mentor else "")
+
+
 def landing_page(ctx, plan) -> str:
     model = ctx.model
     role = model.get("role", plan.get("role"))
@@ -74,53 +119,42 @@ def landing_page(ctx, plan) -> str:
         ctx.text(plan.get("summary")), ctx.to(role) if role else "", ctx.to(mentor) if mentor else "",
         pdf_link(ctx, plan))))
     out.append(heading(2, "一周时间安排", "time"))
-    rows = [[Markup("第 {} 天").format(d.day), ctx.text(d.theme), Markup("{} 分钟（{}）").format(d.minutes, plans.hours(d.minutes))]
+    out.append(block(start_form(ctx, plan, role, mentor)))
+    rows = [[Markup("第 {} 天").format(d.day), Markup('<span class="hb-day-date" data-day="{}">—</span>').format(d.day),
+             ctx.text(d.theme), Markup("约 {} 分钟（{}）").format(d.minutes, plans.hours(d.minutes))]
             for d in days]
-    rows.append([Markup("<strong>合计</strong>"), "", Markup("<strong>{} 分钟（{}）</strong>").format(total, plans.hours(total))])
-    out.append(block(table(["日", "主题", "预计时间"], rows) + Markup(
+    rows.append([Markup("<strong>合计</strong>"), "", "",
+                 Markup("<strong>约 {} 分钟（{}）</strong>").format(total, plans.hours(total))])
+    out.append(block(table(["日", "日期", "主题", "时间"], rows) + Markup(
         "<p>每天按 {} 小时工作日安排，其中学习时间不超过 {} 分钟（{} 小时）；其余时间留给入职手续、日报、休息和向带教人提问。"
-        "阅读时间按页面实际字数计算：{} 汉字/分钟（{}）。练习、见面和自检的时间是预估值。</p>").format(
-        plans.WORKDAY_HOURS, plans.BUDGET_MINUTES, plans.BUDGET_MINUTES // 60, RATE, RATE_SOURCE)))
+        "每项的时间都是估计，读得慢一些也没关系。</p>").format(
+        plans.WORKDAY_HOURS, plans.BUDGET_MINUTES, plans.BUDGET_MINUTES // 60)))
     out.append(block(Markup('<p class="hb-progress-summary" data-hb-plan="{}">已完成 <span class="hb-done">0</span> / {} 项。'
                             '勾选只保存在本机浏览器中。<button type="button" class="hb-progress-reset">清除勾选</button></p>').format(
         plan.id, sum(len(d.items) for d in days))))
     titles = {i.id: plans.item_title(model, i)[0] for i in plans.items(model, plan)}
     for d in days:
-        out.append(heading(2, f"第 {d.day} 天：{d.theme}（{d.minutes} 分钟）", f"day-{d.day}"))
+        out.append(heading(2, f"第 {d.day} 天：{d.theme}（约 {d.minutes} 分钟）", f"day-{d.day}"))
+        out.append(block(Markup('<p class="hb-day-date" data-day="{}" hidden></p>').format(d.day)))
         rows = []
         for item in d.items:
             after = Markup("、").join(Markup('<a href="#{}">{}</a>').format(f"item-{a}", titles.get(a, a))
                                      for a in item.after)
-            minutes = Markup("{} 分钟{}").format(item.minutes if item.minutes is not None else "—",
-                                               Markup("（按字数）") if item.computed else "")
+            minutes = about_minutes(item.minutes)
             rows.append([_box(plan, item), Markup("<span id=\"{}\">{}</span>").format(f"item-{item.id}", plans.KIND_LABELS[item.kind]),
                          item_html(ctx, plan, item), minutes, after or "—"])
-        header = ["完成", "类型", "事项", "预计时间", "前置事项"]
+        header = ["完成", "类型", "事项", "时间", "前置事项"]
         if not any(item.after for item in d.items):  # a column of dashes says nothing
             header, rows = header[:-1], [r[:-1] for r in rows]
         out.append(block(table(header, rows, cls="hb-onboarding")))
     out.append(heading(2, "自检", "self-check"))
-    n = len(questions(model, role)) if role else 0
-    out.append(block(Markup("<p>第一周结束前做一遍{}（共 {} 题，答案可以点开核对，每题都链接到答案所在的页面）。</p>").format(
-        link(ctx.url_src(self_check_path(plan)), "自检题"), n)))
+    n = len(quiz.quiz(model, plan))
+    out.append(block(Markup("<p>第一周结束前做一遍{}（共 {} 道选择题，及格线 {}%；交卷后评分，答错的题链接到答案所在的页面）。</p>").format(
+        link(ctx.url_src(self_check_path(plan)), "自检题"), n, quiz.pass_mark(plan))))
+    out.append(heading(2, WEEK["summary_title"], "mentor"))
+    out.append(block(summary_block(mentor)))
     return "".join(out)
 
 
 def self_check_page(ctx, plan) -> str:
-    model = ctx.model
-    role = model.get("role", plan.get("role"))
-    qs = questions(model, role) if role else []
-    out = [f"# {md_inline(plan.name)}：自检\n\n"]
-    out.append(block(Markup("<p>{} 题，由手册数据自动生成：先自己回答，再点开题目核对答案；答案所在的页面附在每题下面。"
-                            "返回{}。{}</p>").format(len(qs), link(ctx.url_src(target(plan)), "第一周计划"), pdf_link(ctx, plan))))
-    topic, n = None, 0
-    for q in qs:
-        if q.topic != topic:
-            topic = q.topic
-            out.append(heading(2, topic, f"topic-{n + 1}"))
-        n += 1
-        html = Markup('<details class="hb-question" id="q-{}"><summary>{}. {}</summary>'
-                      '<p class="hb-answer">答案：{}</p><p class="hb-source">出处：{}</p></details>').format(
-            n, n, ctx.text(q.text), ctx.text(q.answer), ctx.to(q.entity))
-        out.append(block(html))
-    return "".join(out)
+    return pages_quiz.self_check_page(ctx, plan, pdf_link(ctx, plan))
