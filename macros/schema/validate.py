@@ -19,6 +19,8 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from macros.schema import ecma
+
 SCHEMA_DIR = Path("data") / "schemas"
 
 
@@ -104,7 +106,7 @@ def _annotation(validator, value, instance, schema):
 
 
 _Validator = validators.extend(
-    Draft202012Validator, {"x-ref": _x_ref, "x-item-label": _annotation}
+    Draft202012Validator, {"x-ref": _x_ref, "x-item-label": _annotation, "pattern": ecma.pattern_keyword}
 )
 
 
