@@ -8,10 +8,8 @@ a half-written site/ that could be deployed.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from mkdocs import exceptions
@@ -19,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.load.problems import format_text
-from macros.outputs import steps as outputs
+from macros.outputs import publish, steps as outputs
 from macros.outputs.compose import load_cached
 
 
@@ -48,16 +46,26 @@ def build_site(root: Path, site_dir: Path) -> int:
     if not result.ok:
         print(format_text(result.problems))
         return 1
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(site_dir)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    try:
+        publish.refuse(root, site_dir)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        with publish.locked(site_dir):
+            return _build_locked(result, root, site_dir)
+    except publish.PublishError as exc:
+        print(f"handbook build: {exc}", file=sys.stderr)
+        return 2
+
+
+def _build_locked(result, root: Path, site_dir: Path) -> int:
+    tmp = publish.new_tree(site_dir)
     handler = _Collect()
     logging.getLogger("mkdocs").addHandler(handler)
     try:
         engine_build(root / "mkdocs.yml", tmp)
         for step in outputs.steps():
             step(result, tmp)
-    except (exceptions.MkDocsException, exceptions.Abort, outputs.OutputError) as exc:
+        publish.finish(tmp)
+    except (exceptions.MkDocsException, exceptions.Abort, outputs.OutputError, publish.PublishError) as exc:
         print(f"handbook build: {exc}", file=sys.stderr)
         shutil.rmtree(tmp, ignore_errors=True)
         return 1
@@ -66,35 +74,8 @@ def build_site(root: Path, site_dir: Path) -> int:
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-    publishable(tmp)
-    _swap(tmp, site_dir)
+    for warning in publish.swap(tmp, site_dir):
+        print(f"handbook build: warning: {warning}", file=sys.stderr)
     return 0
 
 
-def publishable(tree: Path):
-    """mkdtemp/mkstemp make 0700 folders and 0600 files; a web server copying
-    the site with its modes would answer 403. Folders 0755, files 0644,
-    less what the umask withholds."""
-    umask = os.umask(0)
-    os.umask(umask)
-    tree.chmod(0o755 & ~umask)
-    for path in tree.rglob("*"):
-        if path.is_symlink():
-            continue
-        path.chmod((0o755 if path.is_dir() else 0o644) & ~umask)
-
-
-def _remove_leftovers(site_dir: Path):
-    """A build killed outright (SIGKILL, power cut) cannot clean up after
-    itself; its temporary folder is removed by the next build."""
-    for stale in site_dir.parent.glob(f".{site_dir.name}-build-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def _swap(new: Path, site_dir: Path):
-    old = site_dir.with_name(f".{site_dir.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)

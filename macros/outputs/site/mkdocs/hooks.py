@@ -44,6 +44,12 @@ def on_config(config):
     _reload_if_edited()
     import jieba  # Material segments Chinese with it; silence its start-up lines
     jieba.setLogLevel(logging.WARNING)
+    # jieba's default cache is one shared /tmp/jieba.cache, loaded with
+    # marshal: on a shared runner another user could plant it. Keep it in the
+    # project's own (git-ignored) .cache/ instead.
+    cache = Path(config.config_file_path).parent / ".cache"
+    cache.mkdir(exist_ok=True)
+    jieba.dt.tmp_dir = str(cache)
     _glue().checked(config)
     return config
 

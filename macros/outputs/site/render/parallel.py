@@ -20,6 +20,8 @@ import pickle
 import signal
 import threading
 
+from macros.core.lifetime import die_with_parent
+
 MIN_PAGES = 60  # below this the fork costs about what it saves
 
 
@@ -34,10 +36,12 @@ def render_all(items: list, render) -> list:
         return [render(i) for i in items]
     theirs_idx = range(1, len(items), 2)  # interleaved: costly pages are spread evenly
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: render, send, and leave without running any cleanup of the parent's
         code = 1
         try:
+            die_with_parent(parent)
             os.close(read_end)
             data = pickle.dumps([render(items[i]) for i in theirs_idx], protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as out:
