@@ -105,16 +105,24 @@ def mask(value: str) -> str:
 
 
 def redact(text: str) -> str:
-    """`text` with every personal-data hit masked: for messages, logs and
-    anything published from outside the checked data (commit subjects)."""
-    text = normalise(str(text))
-    hits = sorted(find(text), key=lambda h: h[0])
-    if not hits:
+    """`text` with every personal-data hit masked and everything else as it
+    was: for messages, logs and anything published from outside the checked
+    data (commit subjects). Short texts only (it normalises per character)."""
+    text = str(text)
+    if _MAYBE.search(normalise(text)) is None:
         return text
-    out, at = [], 0
-    for offset, _, value in hits:
-        if offset < at:
+    parts = [unicodedata.normalize("NFKC", c) for c in text]
+    starts, at = [], 0  # starts[i]: where original character i begins in the normalised text
+    for part in parts:
+        starts.append(at)
+        at += len(part)
+    norm = "".join(parts)
+    origin = {start: i for i, start in enumerate(starts)}
+    out, done = [], 0
+    for offset, _, value in sorted(find(norm), key=lambda h: h[0]):
+        begin, end = origin.get(offset), origin.get(offset + len(value), len(text))
+        if begin is None or begin < done:
             continue
-        out += [text[at:offset], mask(value)]
-        at = offset + len(value)
-    return "".join(out) + text[at:]
+        out += [text[done:begin], mask(value)]
+        done = end
+    return "".join(out) + text[done:]

@@ -82,3 +82,17 @@ def ics_text(text) -> str:
     line breaks other than \\n and every other control become a space;
     icalendar escapes \\n, `;`, `,` and `\\` itself."""
     return _ICS_CTL.sub(" ", "" if text is None else str(text))
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text) -> str:
+    """A message line for a terminal or a CI log: controls and line breaks
+    shown as escapes (`\\n`, `\\x00`), so a value can neither split the
+    line nor send escape sequences to the terminal."""
+    def show(m):
+        c = m.group(0)
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (
+            f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+    return _UNPRINTABLE.sub(show, str(text))

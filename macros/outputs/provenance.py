@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from macros.time import stamp
 
 UNCOMMITTED = "未提交"
 SOURCES = ("data", "checklists")
@@ -31,8 +32,7 @@ class Provenance:
 
 
 def _epoch() -> int | None:
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else None
+    return stamp.source_date_epoch()
 
 
 def _day(ts: float) -> str:

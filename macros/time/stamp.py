@@ -57,10 +57,31 @@ def effective_date(model) -> dt.date:
     return data_date(model)
 
 
+# Dates in the data lie in 1900-2099 (common.schema.json `date`); a build
+# date past them would carry every computed deadline out of range.
+EPOCH_MAX = 4_102_444_799  # 2099-12-31T23:59:59Z
+
+
+class BadEpoch(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a usable timestamp."""
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as an int, None when unset or empty; BadEpoch when
+    it is not a whole number of seconds between 1970 and 2099."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) > EPOCH_MAX:
+        raise BadEpoch(f"SOURCE_DATE_EPOCH={value[:40]!r} is not a timestamp between 1970 and 2099 "
+                       "(whole seconds since 1970-01-01 UTC); unset it or fix it")
+    return int(value)
+
+
 def build_stamp(model) -> dt.datetime:
     """A UTC timestamp: SOURCE_DATE_EPOCH, else midnight UTC of data_date()."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
     day = data_date(model)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from macros.model.diff import diff
+from macros.core.personal import redact
 from macros.core.text import code, md_comment as md
 from macros.core.words import entity_label as label
 from macros.load.kinds import DATA_DIRS
@@ -29,8 +30,10 @@ _STATUS = {"A": "新增文件", "M": "修改", "D": "删除文件", "R": "改名
 def _git(root: Path, *args, stdin: bytes | None = None) -> bytes | None:
     env = {**os.environ, "TZ": "UTC", "LC_ALL": "C", "GIT_PAGER": "cat"}
     try:
-        r = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True,
-                           timeout=120, env=env)
+        # core.quotePath=false: non-ASCII names as they are, not "\346\226…",
+        # so they print readably and `cat-file` finds them.
+        r = subprocess.run(["git", "-c", "core.quotePath=false", "-C", str(root), *args], input=stdin,
+                           capture_output=True, timeout=120, env=env)
     except (FileNotFoundError, subprocess.TimeoutExpired):
         return None
     return r.stdout if r.returncode == 0 else None
@@ -110,7 +113,8 @@ def render(root: Path, limit: int = LIMIT) -> str:
         if c["date"] != day:
             day = c["date"]
             lines += [f"## {day}", ""]
-        lines.append(f"- **{md(c['subject'])}**（{code(c['sha'][:7])}）")
+        # Commit subjects are not checked data: mask personal data before publishing.
+        lines.append(f"- **{md(redact(c['subject']))}**（{code(c['sha'][:7])}）")
         for status, path in c["files"]:
             before = _model(blobs.get(f"{c['sha']}^:{prefix}{path}"), path)
             after = _model(blobs.get(f"{c['sha']}:{prefix}{path}"), path)
@@ -119,7 +123,7 @@ def render(root: Path, limit: int = LIMIT) -> str:
             if len(what) > MAX_ENTITIES:
                 what = what[:MAX_ENTITIES] + [f"等共 {len(what)} 项"]
             tail = "：" + "、".join(what) if what else ""
-            lines.append(f"    - {_STATUS.get(status, status)} {code(path)}{tail}")
+            lines.append(f"    - {_STATUS.get(status, status)} {code(redact(path))}{tail}")
     return "\n".join(lines) + "\n"
 
 
