@@ -42,7 +42,7 @@ def md_inline(value) -> str:
 
 
 def href_ok(url: str) -> bool:
-    return bool(_SAFE_LINK.match(url or "")) and not url.lower().startswith(("javascript", "data", "vbscript"))
+    return bool(_SAFE_LINK.fullmatch(url or "")) and not url.lower().startswith(("javascript", "data", "vbscript"))
 
 
 def abbr_ok(abbr) -> bool:
@@ -50,6 +50,16 @@ def abbr_ok(abbr) -> bool:
     anything else (a backslash, `<`, `&`, a line break) would leave the line
     as text and let the definition through as raw HTML."""
     return isinstance(abbr, str) and _ABBR.match(abbr) is not None
+
+
+def abbreviation(abbr, definition) -> str | None:
+    """The Markdown abbr-extension line `*[ABBR]: definition`, or None when
+    the abbreviation is not a safe token (abbr_ok) or there is no definition.
+    The extension escapes the definition into a title attribute, but only
+    when the whole line matches its pattern: hence one line, whitespace
+    collapsed."""
+    text = " ".join(one_line(definition).split())
+    return f"*[{abbr}]: {text}" if abbr_ok(abbr) and text else None
 
 
 _MD_COMMENT = re.compile(r"([\\`*_\[\]|#~])")

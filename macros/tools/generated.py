@@ -64,9 +64,9 @@ def codeowners(model) -> str:
             raise ValueError(f"data/owners.yml: role '{role}' owns data but has no entry in teams")
         return teams[role]
 
-    def role_name(role):
+    def role_name(role):  # for a comment line: never more than one line
         entity = model.get("role", role)
-        return entity.name if entity else role
+        return codeowners_comment(entity.name if entity else role)
 
     lines = [
         "# 由 data/owners.yml 生成，不要手改：改 data/owners.yml 后运行 handbook codeowners --write。",
@@ -80,7 +80,7 @@ def codeowners(model) -> str:
     for top in ("data", "checklists"):
         lines.append(f"/{top}/  {handle(owners['default'])}")
     for area in model.all("owner-area"):
-        lines += ["", f"# {codeowners_comment(area.name)}：{codeowners_comment(role_name(area.data['role']))}"]
+        lines += ["", f"# {codeowners_comment(area.name)}：{role_name(area.data['role'])}"]
         for pattern in area.data["files"]:
             lines.append(f"/{pattern}  {handle(area.data['role'])}")
             if area.data.get("per_file_owner"):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from macros.core.text import abbr_ok, one_line
+from macros.core.text import abbreviation
 from macros.outputs.site import pages as page_list
 from macros.load.problems import format_text
 from macros.outputs.compose import load_cached
@@ -122,10 +122,9 @@ def _page_tail(result) -> str:
     abbrs = []
     for term in model.all("term"):
         abbr, definition = term.get("abbr"), term.get("definition")
-        # abbr_ok: a second defence behind the schema's pattern; the abbr
-        # extension escapes the definition only when the whole line matches.
-        if abbr_ok(abbr) and definition:
-            abbrs.append(f"*[{abbr}]: {' '.join(one_line(definition).split())}")
+        line = abbreviation(abbr, definition)  # a second defence behind the schema's pattern
+        if line:
+            abbrs.append(line)
     reviewed = _reviewed(model)
     meta = Markup('<p class="hb-meta">制度版本 {}{} · 数据指纹 {}</p>').format(
         esc(data_version(model)), Markup(" · 最近一次审核 {}").format(reviewed) if reviewed else "",

@@ -41,7 +41,7 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
         words = ctx.shared.enums.get(key, {}).get(value) or ENUM_BY_KEY.get(key, {}).get(value)
         if words:
             return ctx.text(words)
-        return ctx.enum(value) if _ENUMISH.match(value) else ctx.text(value)
+        return ctx.enum(value) if _ENUMISH.fullmatch(value) else ctx.text(value)
     if is_deadline(value):
         return deadline_html(value, lambda q: ctx.ref("question", q))
     if is_cycle(value):
