@@ -10,9 +10,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 # System packages the tests and the PDFs need (Debian names): Chromium for the
 # browser tests, a CJK font and Pango/HarfBuzz for WeasyPrint's PDFs, poppler
-# for checking the PDFs.
+# for checking the PDFs, nginx for the intranet-hosting test (tests/test_nginx.py).
 SYSTEM_PACKAGES := chromium fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 \
-  libharfbuzz-subset0 poppler-utils
+  libharfbuzz-subset0 poppler-utils nginx
 
 .PHONY: help setup serve build test check checklists bench clean system-deps
 
