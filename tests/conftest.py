@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 BASE = FIXTURES / "base"
+
+# The checker's "today" for every test (HANDBOOK_TODAY, read by
+# macros.rules.today_default, reaches subprocesses too): the date-dependent
+# rules (review-overdue, holidays-next-year) must not make a test pass in
+# October and fail in November. A day when no shipped or fixture review is
+# due and no holiday reminder is due (it starts on 1 November).
+TODAY = date(2027, 1, 10)
+os.environ["HANDBOOK_TODAY"] = TODAY.isoformat()
+
+
+def case_today(case: Path) -> date:
+    """A corpus case's day: its today.txt (YYYY-MM-DD) if it has one, else TODAY."""
+    f = case / "today.txt"
+    return date.fromisoformat(f.read_text(encoding="utf-8").strip()) if f.exists() else TODAY
 
 
 def make_project(tmp_path: Path, overlay: Path | None = None, base: Path = BASE) -> Path:

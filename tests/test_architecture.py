@@ -147,3 +147,23 @@ def test_every_rule_module_is_run():
     from macros.check import rules
     files = {f.stem for f in (PKG / "check" / "rules").glob("*.py")} - {"__init__", "registry", "common"}
     assert set(rules.MODULES) == files
+
+
+def test_every_import_of_the_package_resolves():
+    """Function-level imports run only when their function does: a moved
+    module or name must not wait for a user to find it."""
+    import importlib
+    missing = []
+    for path in [*PKG.rglob("*.py"), *(PKG.parent / "tests").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+                    and node.module.split(".")[0] == "macros"):
+                continue
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                if not hasattr(module, alias.name):
+                    try:
+                        importlib.import_module(f"{node.module}.{alias.name}")
+                    except ImportError:
+                        missing.append(f"{path.relative_to(PKG.parent)}: {node.module}.{alias.name}")
+    assert missing == []

@@ -164,9 +164,10 @@ def test_calendar_command(tmp_path, capsys):
 def test_working_day_series_follow_the_holidays():
     """A daily report due the next working day is due on every working day:
     around 国庆 2026 that skips 10-01..10-07 and includes Saturday 10-10."""
-    from macros.time import recurrence
+    from macros.time import holidays, recurrence
     s = recurrence.series({"interval": 1, "unit": "day"}, dt.date(2026, 1, 19),
-                          {"amount": 1, "unit": "working_days", "from": "report_day_end"})
+                          {"amount": 1, "unit": "working_days", "from": "report_day_end"},
+                          holidays.default(), dt.date(2027, 12, 31))
     rule = rrulestr(vRecur(s.rrule).to_ical().decode(), dtstart=dt.datetime.combine(s.start, dt.time()))
     window = (dt.datetime(2026, 9, 27), dt.datetime(2026, 10, 13))
     dates = {d.date() for d in rule.between(*window)} - set(s.exdates) | {
@@ -184,3 +185,58 @@ def test_feed_writes_the_holiday_corrections(written, shipped):
     by_uid = {str(e["UID"]): e for e in events}
     for o in corrected:
         assert "EXDATE" in by_uid[o.uid] and "RDATE" in by_uid[o.uid]
+
+
+def _occurrences(o, first, last):
+    """The feed's dates of `o` between first and last: RRULE - EXDATE + RDATE."""
+    rule = rrulestr(_rrule_text(o), dtstart=dt.datetime.combine(o.series.start, dt.time()))
+    dates = {d.date() for d in rule.between(dt.datetime.combine(first, dt.time()),
+                                             dt.datetime.combine(last, dt.time()), inc=True)}
+    return sorted((dates - set(o.series.exdates)) | {d for d in o.series.rdates if first <= d <= last})
+
+
+def test_corrections_reach_the_end_of_next_year_with_provisional_2027(shipped):
+    """The build date of the shipped data is 2026-11-29 (its newest review), so
+    the corrections run through 2027-12-31; 2027 is the provisional statutory
+    computation (chinesecalendar 1.11.0 stops at 2026)."""
+    obs = {o.id: o for o in feeds.obligations(shipped)[0]}
+    daily, weekly, monthly = obs["daily-report"], obs["weekly-report"], obs["monthly-report"]
+    assert daily.series.corrected_until == dt.date(2027, 12, 31)
+    # 元旦 2027 (Friday) is no due date of the daily report; 春节 2027-02-05..08 neither.
+    assert _occurrences(daily, dt.date(2026, 12, 30), dt.date(2027, 1, 5)) == [
+        dt.date(2026, 12, 30), dt.date(2026, 12, 31), dt.date(2027, 1, 4), dt.date(2027, 1, 5)]
+    assert _occurrences(daily, dt.date(2027, 2, 3), dt.date(2027, 2, 10)) == [
+        dt.date(2027, 2, 3), dt.date(2027, 2, 4), dt.date(2027, 2, 9), dt.date(2027, 2, 10)]
+    # 月报 due 1 January 2027 (元旦) moves to Monday 4 January; 1 May 2027 (劳动节, Saturday) to 3 May.
+    assert _occurrences(monthly, dt.date(2026, 12, 25), dt.date(2027, 1, 10)) == [dt.date(2027, 1, 4)]
+    assert _occurrences(monthly, dt.date(2027, 4, 25), dt.date(2027, 5, 10)) == [dt.date(2027, 5, 3)]
+    # 周报 due Monday 2027-04-05 (清明) moves to Tuesday.
+    assert _occurrences(weekly, dt.date(2027, 4, 4), dt.date(2027, 4, 7)) == [dt.date(2027, 4, 6)]
+    assert "2027" in " ".join(str(y) for y in daily.series.provisional)
+    assert "已按节假日和调休校正" in daily.series.words and "暂定" in daily.series.words
+    # after the horizon the plain pattern runs on, uncorrected
+    assert not [d for d in daily.series.exdates + daily.series.rdates if d.year > 2028]
+
+
+def test_the_feed_says_how_far_it_is_corrected(written):
+    out, _ = written
+    _, events = _events((out / "department.ics").read_bytes())
+    daily = next(e for e in events if str(e["UID"]) == "cycle.daily-report@xueji-handbook")
+    text = str(daily["DESCRIPTION"])
+    assert "截止日期已按节假日和调休校正至 2027-12-31，之后的日期未校正；" in text
+    assert "2027、2028 年暂按法定节假日计算，调休安排待国务院公布。" in text
+    exdates = {d.dt for x in (daily["EXDATE"] if isinstance(daily["EXDATE"], list) else [daily["EXDATE"]])
+               for d in x.dts}
+    assert dt.date(2027, 1, 1) in {d if isinstance(d, dt.date) else d.date() for d in exdates}
+
+
+def test_the_horizon_follows_the_build_date(shipped, monkeypatch):
+    """SOURCE_DATE_EPOCH is the build's clock: a build dated mid-2027 corrects
+    through 2028; the same epoch gives the same feed."""
+    from macros.time import holidays, recurrence, stamp
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1811808000")  # 2027-06-01T00:00:00Z
+    assert stamp.horizon(shipped.model) == dt.date(2028, 12, 31)
+    s = recurrence.series({"interval": 1, "unit": "day"}, dt.date(2026, 1, 19),
+                          {"amount": 1, "unit": "working_days"}, holidays.default(), stamp.horizon(shipped.model))
+    assert dt.date(2028, 10, 2) in s.exdates  # 国庆 2028, computed
+    assert s.provisional == (2027, 2028, 2029)  # 2028-12-29 (Friday) is due 2029-01-02 (元旦 Monday)

@@ -4,11 +4,10 @@ and its ownership table matches data/owners.yml."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
-from conftest import FIXTURES, ROOT, make_project
+from conftest import FIXTURES, ROOT, TODAY, case_today, make_project
 from macros.tools.scaffold.append import append_item
 from macros.outputs.compose import load
 from macros.load.yamlio import load_text
@@ -51,7 +50,7 @@ def _rule_rows():
 def test_every_kind_of_message_is_explained(case, tmp_path):
     """Loading and schema messages have a verbatim example; a policy rule's
     messages contain a fragment that the rule table lists for that rule."""
-    problems = load(make_project(tmp_path, case / "files"), today=date(2026, 11, 29)).problems
+    problems = load(make_project(tmp_path, case / "files"), today=case_today(case)).problems
     rows = _rule_rows()
     if all(p.rule in NOT_POLICY for p in problems):
         assert any(line in GUIDE for line in _expected(case)), f"CONTRIBUTING.md has no example of {case.name}"
@@ -79,7 +78,7 @@ def test_yaml_examples_check_clean(tmp_path):
         new = append_item(path.read_text(encoding="utf-8"), key, lines, item, target)
         assert new is not None, target
         path.write_text(new, encoding="utf-8")
-    result = load(root, today=date(2026, 11, 29))  # the examples' review dates stay fresh
+    result = load(root, today=TODAY)  # the examples' review dates stay fresh
     assert [p.format() for p in result.errors] == []
     # the guide says the step goes into its checklist next; until then, this warning
     assert {p.rule for p in result.warnings} <= {"step-covered-by-checklist"}

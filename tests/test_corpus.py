@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, make_project
+from conftest import FIXTURES, case_today, make_project
 from macros.cli.main import main
 from macros.outputs.compose import load
 
@@ -16,7 +16,8 @@ VALID = sorted(p for p in (FIXTURES / "valid").iterdir() if p.is_dir())
 
 
 @pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
-def test_invalid_case_reports_exact_messages(case, tmp_path, capsys):
+def test_invalid_case_reports_exact_messages(case, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HANDBOOK_TODAY", case_today(case).isoformat())
     root = make_project(tmp_path, case / "files")
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert expected, "an invalid case must expect at least one message"

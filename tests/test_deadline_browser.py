@@ -21,14 +21,19 @@ CASES = [
     ("time-limits.working-three", "2026-09-30"),  # across 国庆 and its make-up Saturday
     ("time-limits.working-five", "2026-09-18"),  # the make-up Sunday before 国庆
     ("time-limits.working-three", "2026-02-12"),  # across 春节
-    ("time-limits.working-five", "2026-12-28"),  # into 2027: no holiday data, an error
-    ("time-limits.calendar-three", "2026-09-30"),  # lands on a holiday, not moved
+    ("time-limits.working-five", "2026-12-28"),  # into 2027: provisional statutory holidays
+    ("time-limits.working-three", "2027-02-03"),  # 春节 2027, computed from the lunar calendar
+    ("time-limits.calendar-three", "2026-12-29"),  # lands on 元旦 2027: moved, with the unextended date
+    ("time-limits.working-three", "2075-09-30"),  # far ahead, still inside the page's table
+    ("time-limits.calendar-three", "2026-09-30"),  # lands on 国庆: moved to the next working day
     ("time-limits.two-weeks", "2026-03-10"),
     ("time-limits.one-month", "2024-01-31"),
     ("time-limits.three-years", "2024-02-29"),
     ("time-limits.same-day", "2026-07-15"),
     ("time-limits.next-monday", "2026-10-05"),
     ("time-limits.next-month", "2026-12-31"),
+    ("daily-report", "2026-12-31"),
+    ("quarterly-audit.rectification", "2026-12-25"),
 ]
 
 
@@ -107,10 +112,46 @@ def test_browser_calculator_agrees_with_the_cli(site, server, tmp_path, capsys):
             page.goto(f"{server}/deadlines/#rule=time-limits.working-three&date=2026-09-30")
             page.reload()
             assert page.text_content("#hb-calc-out").startswith("截止日期：2026-10-10（星期六）")
+            # past the page's table: an answer that says it counted weekends only, no error
+            page.goto(f"{server}/deadlines/#rule=time-limits.working-three&date=2199-09-30")
+            page.reload()
+            assert page.get_attribute("#hb-calc-out", "data-state") == "ok"
+            assert "  2199 年的节假日：不在本页的节假日表（2000–2076 年）内，只按周末计算；请用命令行 handbook due 计算" \
+                in page.text_content("#hb-calc-out").splitlines()
         finally:
             ctx.close()
     assert errors == []
     assert blocked == []
+
+
+@pytest.mark.browser
+def test_a_2027_answer_fits_a_phone_column(site, server, tmp_path, capsys):
+    """At 390 px the longest answer (the 民法典 reason, the provisional source)
+    wraps inside the column: nothing is cut off or scrolls sideways."""
+    need_browser()
+    from playwright.sync_api import sync_playwright
+    root, _ = site
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                                          "--disable-background-networking", "--disable-component-update",
+                                          "--disable-sync"])
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+            page.goto(f"{server}/deadlines/#rule=quarterly-audit.rectification&date=2026-12-25")
+            page.reload()
+            out = page.locator("#hb-calc-out")
+            assert out.text_content().splitlines() == cli_lines(root, "quarterly-audit.rectification",
+                                                                "2026-12-25", capsys)
+            assert "暂定：2027 年暂按法定节假日计算，调休安排待国务院公布" in out.text_content()
+            box = out.bounding_box()
+            sizes = out.evaluate("e => [e.scrollWidth, e.clientWidth, document.documentElement.scrollWidth]")
+            assert sizes[0] <= sizes[1], sizes  # no line runs past the box
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+            assert sizes[2] <= 390, sizes  # the page does not scroll sideways
+        finally:
+            browser.close()
 
 
 def test_built_site_has_feeds_export_and_pages(site):

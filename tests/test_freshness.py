@@ -6,17 +6,16 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURES, ROOT, make_project
+from conftest import FIXTURES, ROOT, TODAY, case_today, make_project
 from macros.model.review import add_months, review_html, review_label, review_of
 from macros.outputs.compose import load
 
-TODAY = date(2026, 11, 29)
 WARNINGS = sorted(p for p in (FIXTURES / "warnings").iterdir() if p.is_dir())
 
 
 @pytest.mark.parametrize("case", WARNINGS, ids=lambda p: p.name)
 def test_warning_case_reports_exact_lines_and_stays_ok(case, tmp_path):
-    result = load(make_project(tmp_path, case / "files"), today=TODAY)
+    result = load(make_project(tmp_path, case / "files"), today=case_today(case))
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert [p.format() for p in result.problems] == expected
     assert result.ok and not result.errors  # warnings never fail a check

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from conftest import ROOT, copy_shipped, need_system
-from macros.outputs.print import fonts, engine as printing
+from macros.outputs.print import fonts, engine as printing, jobs as printjobs
 from macros.outputs.print.checklist import checklist_view
 from macros.outputs.compose import load
 
@@ -50,7 +50,7 @@ def printed(tmp_path_factory):
         result = load(ROOT)
         assert result.ok, [p.format() for p in result.errors]
         out = tmp_path_factory.mktemp("print")
-        done = printing.write_pdfs(result, out)
+        done = printjobs.write_pdfs(result, out)
     finally:
         mp.undo()
     views = {c.id: checklist_view(result.model, c) for c in printing.checklists(result.model)}
@@ -179,7 +179,7 @@ def test_no_cjk_font_probe_blocks_rendering(monkeypatch, tmp_path):
     rendered = []
     monkeypatch.setattr(printing, "_render", lambda job, out: rendered.append(job.name))
     with pytest.raises(fonts.NoCJKFont, match="fonts-noto-cjk"):
-        printing.write_pdfs(load(ROOT), tmp_path / "out")
+        printjobs.write_pdfs(load(ROOT), tmp_path / "out")
     assert rendered == [] and not (tmp_path / "out").exists()
 
 
@@ -192,7 +192,7 @@ def test_data_is_escaped_in_print(tmp_path):
     path.write_text(text, encoding="utf-8")
     result = load(root)
     assert result.ok, [p.format() for p in result.errors]
-    html = next(j.html for j in printing.jobs(result, handbook=False) if j.name == "enrolment.pdf")
+    html = next(j.html for j in printjobs.jobs(result, handbook=False) if j.name == "enrolment.pdf")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;粗&lt;/b&gt;" in html
     assert "<script>" not in html
 
@@ -212,8 +212,8 @@ def test_same_sources_give_the_same_bytes(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     result = load(ROOT)
     first, second = tmp_path / "a", tmp_path / "b"
-    printing.write_pdfs(result, first, workers=1, booklet=False, handbook=False)
-    printing.write_pdfs(result, second, workers=2, booklet=False, handbook=False)
+    printjobs.write_pdfs(result, first, workers=1, booklet=False, handbook=False)
+    printjobs.write_pdfs(result, second, workers=2, booklet=False, handbook=False)
     for pdf in first.iterdir():
         assert pdf.read_bytes() == (second / pdf.name).read_bytes(), pdf.name
 
@@ -247,13 +247,13 @@ def test_a_long_checklist_breaks_between_items_only(tmp_path):
         + items + "source: [三.一]\nreview: {last_reviewed: 2026-11-01, cycle_months: 12}\n", encoding="utf-8")
     result = load(root)
     assert result.ok, [p.format() for p in result.errors]
-    job = next(j for j in printing.jobs(result, booklet=False, handbook=False) if j.name == "long.pdf")
+    job = next(j for j in printjobs.jobs(result, booklet=False, handbook=False) if j.name == "long.pdf")
     pages = _items_per_page(job.html)
     assert len(pages) >= 4
     for n in range(1, 17):
         on = [i for i, found in enumerate(pages, 1) if f"{n}." in found]
         assert len(on) == 1, f"item {n} has boxes on pages {on}"
-    printing.write_pdfs(result, tmp_path / "out", booklet=False, handbook=False)
+    printjobs.write_pdfs(result, tmp_path / "out", booklet=False, handbook=False)
     pdf = tmp_path / "out" / "long.pdf"
     texts = [_flat(_text(pdf, i)) for i in range(1, len(pages) + 1)]
     view = checklist_view(result.model, result.model.get("checklist", "long"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, ROOT, make_project
+from conftest import FIXTURES, ROOT, case_today, make_project
 from macros.outputs.compose import load
 from macros.check.rules import RULES, run_rules
 
@@ -20,7 +20,7 @@ def rules_seen(tmp_path_factory):
     seen = {}
     for case in INVALID:
         root = make_project(tmp_path_factory.mktemp(case.name), case / "files")
-        for problem in load(root).problems:
+        for problem in load(root, today=case_today(case)).problems:
             seen.setdefault(problem.rule, []).append(case.name)
     return seen
 

@@ -7,13 +7,15 @@ import pytest
 
 from conftest import ROOT, make_project
 from macros.cli.main import main
+from macros.cli.commands.new import COPIED
 from macros.load.kinds import ENTITIES, FILES
 from macros.outputs.compose import load
 
 MANY = {fk.pattern for fk in FILES if fk.many}
 # owner-area needs a real file name, which no generator can guess: it takes the
 # snippet path (tested below).
-CREATABLE = [k for k in ENTITIES if (k.at or k.pattern in MANY) and k.kind != "owner-area"]
+# Holiday files are copied from the State Council's notice (test below).
+CREATABLE = [k for k in ENTITIES if (k.at or k.pattern in MANY) and k.kind != "owner-area" and k.kind not in COPIED]
 def _new_id(k):
     if k.kind == "clause":  # clause ids are the policy's numbering
         return "七.二"
@@ -237,3 +239,11 @@ def test_a_first_week_plan_covers_the_role_within_budget_on_the_shipped_data(tmp
                          ("nobody", "no role 'nobody'")):
         assert main(["new", "onboarding", ident, str(root)]) == 2
         assert words in capsys.readouterr().err
+
+
+def test_a_holiday_file_is_copied_from_the_notice_not_generated(tmp_path, capsys):
+    root = make_project(tmp_path)
+    assert main(["new", "holiday-year", "2027", str(root)]) == 2
+    assert ("a holiday file is copied from the State Council's notice, not generated: create "
+            "data/holidays/YYYY.yml as data/holidays/README.md shows") in capsys.readouterr().err
+    assert not (root / "data" / "holidays").exists()

@@ -53,6 +53,7 @@ def test_pages_workflow_deploys_main():
     wf = _load(WORKFLOWS / "pages.yml")
     assert wf[True]["push"]["branches"] == ["main"]
     assert "make build" in _runs(wf["jobs"]["build"])
+    assert 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)" make build' in _runs(wf["jobs"]["build"])
     assert "actions/upload-pages-artifact" in _uses(wf["jobs"]["build"])
     assert _uses(wf["jobs"]["deploy"]) == ["actions/deploy-pages"]
     assert wf["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}

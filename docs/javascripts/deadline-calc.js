@@ -6,6 +6,12 @@
  * (<script id="hb-calc-data">, generated at build time by the Python code),
  * so the two cannot drift apart in data. tests/test_deadline_browser.py
  * compares this calculator with the CLI. No network, no libraries.
+ *
+ * The page cannot compute lunar dates, so it does not port statutory.py: it
+ * carries a generous horizon instead (deadlines.table_years(): 2000 to fifty
+ * years after the build, each year with its source: data file, library or
+ * the provisional statutory computation). A year outside that table counts
+ * weekends only and the answer says so.
  */
 (function () {
   "use strict";
@@ -14,6 +20,8 @@
   var UNIT_ZH = {calendar_days: "自然日", working_days: "工作日", weeks: "周", months: "个月",
                  years: "年", same_day: "当日", next_monday: "下周一", first_day_of_next_month: "下月首日"};
   var MAX_WORKING_DAYS = 1000;
+  var EXTENSION_REASON = "期间的最后一日是法定休假日的，以休假日结束的次日为期间的最后一日" +
+    "（民法典第二百零三条；手册的建议做法，见待决问题 day-unit-default）";
 
   // Dates are whole days in UTC, so the visitor's time zone never shifts them.
   function parse(text) {
@@ -27,6 +35,7 @@
   function weekday(d) { return (d.getUTCDay() + 6) % 7; }  // Monday = 0, as in Python
   function addDays(d, n) { return new Date(d.getTime() + n * 86400000); }
   function dayZh(d) { return iso(d) + "（" + WEEKDAYS[weekday(d)] + "）"; }
+  function span(a, b) { return iso(a) === iso(b) ? iso(a) : iso(a) + " 至 " + iso(b); }
   function addMonths(d, months) {
     var index = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
     var year = Math.floor(index / 12), month = index % 12;
@@ -34,39 +43,59 @@
     return new Date(Date.UTC(year, month, Math.min(d.getUTCDate(), last)));
   }
 
+  // holidays.Calendar over the years the page carries (Calendar.table()); a
+  // year outside the table counts weekends only, and says so.
   function Calendar(table) {
     this.t = table;
   }
-  Calendar.prototype.covered = function (d) {
-    var y = d.getUTCFullYear();
-    return y >= this.t.first_year && y <= this.t.last_year;
-  };
-  Calendar.prototype.require = function (d) {
-    if (this.covered(d)) return;
-    var y = d.getUTCFullYear(), t = this.t;
-    throw new Error(y + " 年的法定节假日和调休安排尚未收录：" + t.library + " 只覆盖 " + t.first_year + "–" +
-      t.last_year + " 年，无法按工作日计算 (no holiday data for " + y + "; " + t.library + " covers " +
-      t.first_year + "-" + t.last_year + "; upgrade it once the State Council publishes that year's schedule)");
+  Calendar.prototype.year = function (y) {
+    var found = this.t.years[String(y)];
+    if (found) return found;
+    return {source: "outside", remark: "", note: y + " 年的节假日：不在本页的节假日表（" + this.t.first_year + "–" +
+      this.t.last_year + " 年）内，只按周末计算；请用命令行 handbook due 计算"};
   };
   Calendar.prototype.isWorkday = function (d) {
-    this.require(d);
     var key = iso(d);
     return key in this.t.workdays || (weekday(d) <= 4 && !(key in this.t.holidays));
   };
   Calendar.prototype.describe = function (d) {
-    if (!this.covered(d)) return "";
     var key = iso(d);
     if (key in this.t.workdays && weekday(d) >= 5) return "调休上班日（" + this.t.workdays[key] + "）";
     if (key in this.t.holidays) return "法定节假日（" + this.t.holidays[key] + "）";
     if (weekday(d) >= 5) return "周末";
     return "";
   };
+  Calendar.prototype.notes = function (first, last) {
+    var out = [];
+    for (var y = first.getUTCFullYear(); y <= last.getUTCFullYear(); y++) out.push(this.year(y).note);
+    return out;
+  };
+
+  function runs(cal, days) {
+    var out = [];
+    days.forEach(function (d) {
+      var what = cal.describe(d), last = out[out.length - 1];
+      if (last && last.what === what && (d - last.to) === 86400000) last.to = d;
+      else out.push({from: d, to: d, what: what});
+    });
+    return out.map(function (r) { return "跳过 " + span(r.from, r.to) + "：" + r.what; });
+  }
+
+  function extend(cal, date, how) {
+    how.push(iso(date) + " 是休息日：" + EXTENSION_REASON);
+    var skipped = [], day = date;
+    while (!cal.isWorkday(day)) {
+      skipped.push(day);
+      day = addDays(day, 1);
+    }
+    runs(cal, skipped).forEach(function (line) { how.push(line); });
+    how.push("顺延至 " + dayZh(day));
+    return day;
+  }
 
   function workingDays(cal, start, amount, how) {
-    if (amount > MAX_WORKING_DAYS) throw new Error(amount + " working days is more than " + MAX_WORKING_DAYS);
-    how.push("从 " + dayZh(start) + " 的次日起数 " + amount + " 个工作日（起算日不计），按国务院公布的法定节假日和调休安排（" +
-      cal.t.library + "）");
-    cal.require(start);
+    if (amount > MAX_WORKING_DAYS) throw new Error(amount + " 个工作日超过上限 " + MAX_WORKING_DAYS + " 个");
+    how.push("从 " + dayZh(start) + " 的次日起数 " + amount + " 个工作日（起算日不计），按法定节假日和调休安排");
     var day = start, counted = 0, skipped = [], makeup = [];
     while (counted < amount) {
       day = addDays(day, 1);
@@ -77,16 +106,7 @@
         skipped.push(day);
       }
     }
-    var runs = [];
-    skipped.forEach(function (d) {
-      var what = cal.describe(d), last = runs[runs.length - 1];
-      if (last && last.what === what && (d - last.to) === 86400000) last.to = d;
-      else runs.push({from: d, to: d, what: what});
-    });
-    runs.forEach(function (r) {
-      var span = iso(r.from) === iso(r.to) ? iso(r.from) : iso(r.from) + " 至 " + iso(r.to);
-      how.push("跳过 " + span + "：" + r.what);
-    });
+    runs(cal, skipped).forEach(function (line) { how.push(line); });
     makeup.forEach(function (d) { how.push("计入 " + iso(d) + "：" + cal.describe(d)); });
     how.push("第 " + amount + " 个工作日是 " + dayZh(day));
     return day;
@@ -96,7 +116,7 @@
     var unit = limit.unit, amount = limit.amount, how = [], date;
     if (unit === "calendar_days") {
       date = addDays(start, amount);
-      how.push(iso(start) + " 加 " + amount + " 个自然日（周末和节假日照常计算）= " + iso(date));
+      how.push(iso(start) + " 加 " + amount + " 个自然日（起算日不计，期间的周末和节假日照常计算）= " + iso(date));
     } else if (unit === "working_days") {
       date = workingDays(cal, start, amount, how);
     } else if (unit === "weeks") {
@@ -119,23 +139,43 @@
       date = addMonths(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)), 1);
       how.push(start.getUTCFullYear() + " 年 " + (start.getUTCMonth() + 1) + " 月的下一个月的第一天 = " + iso(date));
     } else {
-      throw new Error("unknown unit '" + unit + "'");
+      throw new Error("未知的时限单位 '" + unit + "'");
     }
+    // The first day whose calendar was consulted: each counted day, or the due date.
+    var looked = unit === "working_days" ? addDays(start, 1) : date;
+    var atLeast = !!limit.at_least, unextended = null, why = "";
     if (unit !== "working_days") {
       var what = cal.describe(date);
-      if (what) how.push("注意：" + iso(date) + " 是" + what + "；本时限按" + UNIT_ZH[unit] + "计，不顺延");
+      if (cal.isWorkday(date)) {
+        if (what) how.push("注意：" + iso(date) + " 是" + what + "，照常上班");
+      } else if (atLeast) {
+        how.push("注意：" + iso(date) + " 是" + what + "；这是下限，不顺延");
+      } else if (unit === "same_day") {
+        how.push("注意：" + iso(date) + " 是" + what + "；当日完成的事项不顺延");
+      } else {
+        unextended = date;
+        why = what;
+        date = extend(cal, date, how);
+      }
     }
-    if (limit.at_least) how.push("这是下限（不短于）：" + iso(date) + " 是最早可以的日期，不是截止日期");
-    return {date: date, atLeast: !!limit.at_least, how: how};
+    if (atLeast) how.push("这是下限（不短于）：" + iso(date) + " 是最早可以的日期，不是截止日期");
+    cal.notes(looked, date).forEach(function (line) { how.push(line); });
+    var provisional = [];
+    for (var y = looked.getUTCFullYear(); y <= date.getUTCFullYear(); y++) {
+      if (cal.year(y).source === "statutory") provisional.push([y, cal.year(y).remark]);
+    }
+    return {date: date, atLeast: atLeast, how: how, unextended: unextended, why: why, provisional: provisional};
   }
 
   // The lines `handbook due RULE DATE` prints.
   function explain(cal, rule, start) {
     var due = compute(cal, rule.limit, start);
-    var lines = [(due.atLeast ? "最早日期" : "截止日期") + "：" + dayZh(due.date),
-      "规则：" + rule.id + " " + rule.name + (rule.source.length ? "（出处：" + rule.source.join("、") + "）" : ""),
+    var lines = [(due.atLeast ? "最早日期" : "截止日期") + "：" + dayZh(due.date)];
+    if (due.unextended) lines.push("未顺延的日期：" + dayZh(due.unextended) + "，" + due.why);
+    due.provisional.forEach(function (p) { lines.push("暂定：" + p[0] + " 年" + p[1]); });
+    lines.push("规则：" + rule.id + " " + rule.name + (rule.source.length ? "（出处：" + rule.source.join("、") + "）" : ""),
       "时限：" + rule.words,
-      "起算：" + dayZh(start)];
+      "起算：" + dayZh(start));
     if (rule.open_question) lines.push("待决问题：" + rule.open_question.id + " " + rule.open_question.name);
     lines.push("计算：");
     due.how.forEach(function (h) { lines.push("  " + h); });

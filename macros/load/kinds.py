@@ -43,6 +43,9 @@ FILES = (
     FileKind("checklists/*.yml", "checklist.schema.json", many=True),
     FileKind("data/owners.yml", "owners.schema.json"),
     FileKind("data/onboarding/*.yml", "onboarding.schema.json", many=True),
+    # One year's holidays and make-up working days, entered from the State
+    # Council's notice (holidays.py uses them before the library).
+    FileKind("data/holidays/*.yml", "holidays.schema.json", many=True),
 )
 
 ENTITIES = (
@@ -79,6 +82,7 @@ ENTITIES = (
     EntityKind("checklist", "checklists/*.yml", (), "Checklist"),
     EntityKind("owner-area", "data/owners.yml", ("areas",), "OwnerArea"),
     EntityKind("onboarding", "data/onboarding/*.yml", (), "Onboarding"),
+    EntityKind("holiday-year", "data/holidays/*.yml", (), "HolidayYear"),
 )
 
 # Files under these folders that no FileKind matches are reported, so a file

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from macros.time import holidays
+from macros.time import holidays, stamp
 from macros.model import timelimits
 from macros.time.words import deadline_text as limit_words, from_phrase as start_words
 
@@ -58,11 +58,34 @@ def _rules(result) -> list[Rule]:
                  tuple(d.source), d.file, d.line, d.owner_kind) for d in deadlines]
 
 
+# The browser calculator reads every day off from the page (it cannot run the
+# lunar computation), so the page carries a generous horizon: the statutory
+# years from FIRST_TABLE_YEAR to this many years after the build year. Before
+# and after, it counts weekends only and says so.
+FIRST_TABLE_YEAR = 2000
+PAGE_YEARS_AHEAD = 50
+
+
+def table_years(result) -> tuple[int, int]:
+    """(first, last) year of the holiday table the page and the export carry."""
+    cal = holidays.for_result(result)
+    first, last = holidays.coverage()
+    entered = list(cal.data_years)
+    return (min([FIRST_TABLE_YEAR, first] + entered),
+            max([stamp.build_date(result.model).year + PAGE_YEARS_AHEAD, last] + entered))
+
+
+def holiday_table(result) -> dict:
+    """The project's working-day table over table_years() (holidays.Calendar.table)."""
+    return timelimits.cached(result, "holiday-table",
+                             lambda: holidays.for_result(result).table(*table_years(result)))
+
+
 def calculator_data(result) -> dict:
     """What the browser calculator needs: the computable rules and the holiday table."""
     return {
         "rules": [r.as_json(result.model) for r in rules(result) if r.computable],
-        "holidays": holidays.table(),
+        "holidays": holiday_table(result),
     }
 
 

@@ -11,7 +11,11 @@ calendar page:
 - k times per period are spread evenly: twice a year is every six months,
   twice a week Monday and Thursday;
 - something with a deadline (日报 次日, 周报 下周一, 月报 下月首日) appears on its
-  due date: the deadline applied to the end of each period.
+  due date: the deadline applied to the end of each period. The RRULE follows
+  the plain pattern; up to a horizon (the end of the year after the build,
+  stamp.horizon) EXDATE/RDATE correct it wherever the holidays move a due
+  date (a working-day count, or a due date on a rest day that moves to the
+  next working day), provisional statutory years included.
 """
 from __future__ import annotations
 
@@ -42,10 +46,11 @@ class Series:
     rrule: dict  # iCalendar RRULE parts, e.g. {"FREQ": "WEEKLY", "INTERVAL": 1, "BYDAY": ["MO"]}
     words: str  # Chinese: 每周一, 每 6 个月的第一个星期一, 每月 1 日（截止）
     due: bool = False  # True: the occurrences are due dates
-    # Corrections to the RRULE where holidays move a working-day deadline
-    # (only for the years the holiday library covers).
+    # Corrections to the RRULE where holidays move a due date, up to `corrected_until`.
     exdates: tuple = ()
     rdates: tuple = ()
+    corrected_until: dt.date | None = None
+    provisional: tuple = ()  # years among the corrected ones computed provisionally
 
 
 def cycle_words(cycle: dict) -> str:
@@ -94,12 +99,15 @@ def first_monday(day: dt.date) -> dt.date:
     return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
-def series(cycle: dict, anchor: dt.date, deadline: dict | None = None) -> Series:
+def series(cycle: dict, anchor: dt.date, deadline: dict | None = None, cal=None,
+           until: dt.date | None = None) -> Series:
+    """The series of `cycle` from `anchor`; with a deadline, its due dates,
+    corrected for the holidays of `cal` up to `until` (default: no corrections)."""
     unit, interval = cycle["unit"], cycle.get("interval", 1)
     times = cycle.get("times", 1)
     start = first_period(unit, anchor)
     if deadline and deadline.get("unit") and times == 1:
-        return _due_series(unit, interval, start, deadline, cycle)
+        return _due_series(unit, interval, start, deadline, cycle, cal, until)
     every = cycle_words(cycle)
     if unit == "day":
         if times != 1:
@@ -134,8 +142,9 @@ def _months_words(step: int, first_month: int) -> str:
     return f"每 {step} 个月"
 
 
-def _due_series(unit, interval, start, deadline, cycle) -> Series:
-    first_due = due.compute(deadline, period_end(start, unit, interval)).date
+def _due_series(unit, interval, start, deadline, cycle, cal, until) -> Series:
+    first = due.compute(deadline, period_end(start, unit, interval), cal)
+    first_due = first.unextended or first.date  # the plain pattern's date
     every = cycle_words(cycle)
     if unit == "day":
         working = deadline["unit"] == "working_days" and interval == 1
@@ -152,38 +161,38 @@ def _due_series(unit, interval, start, deadline, cycle) -> Series:
         day = first_due.day if first_due.day <= 28 else -1
         plain = Series(first_due, {"FREQ": "MONTHLY", "INTERVAL": months, "BYMONTHDAY": [day]},
                        f"{every}（截止：{'当月最后一天' if day == -1 else f'{day} 日'}）", True)
-    if deadline["unit"] != "working_days":
+    if until is None:
         return plain
-    return _corrected(plain, unit, interval, start, deadline)
+    return _corrected(plain, unit, interval, start, deadline, cal, until)
 
 
-def _corrected(plain: Series, unit, interval, start, deadline) -> Series:
-    """A working-day deadline moves with the holidays: within the years the
-    holiday library covers, EXDATE the RRULE's dates that are not due dates and
-    RDATE the due dates it misses, so the feed is exact there."""
+def _corrected(plain: Series, unit, interval, start, deadline, cal, until: dt.date) -> Series:
+    """Due dates move with the holidays: for every period that ends by `until`,
+    EXDATE the RRULE's dates that are not due dates and RDATE the due dates it
+    misses, so the feed is exact up to `until`."""
     from dateutil import rrule as du
 
-    from macros.time import holidays
-    last_year = holidays.coverage()[1]
-    actual, period = set(), start
-    while True:
-        end = period_end(period, unit, interval)
-        if end.year > last_year:
-            break
-        try:
-            actual.add(due.compute(deadline, end).date)
-        except due.DueError:
-            break  # the due date falls beyond the covered years
+    actual, period, provisional = set(), start, set()
+    while (end := period_end(period, unit, interval)) <= until:
+        d = due.compute(deadline, end, cal)
+        actual.add(d.date)
+        provisional |= {year for year, _ in d.provisional}
         period = end + dt.timedelta(days=1)
     if not actual:
         return plain
-    until = max(actual)
+    # Up to the last due date: a period just before `until` may be due after it.
+    last = max(max(actual), until)
     r = plain.rrule
     freq = {"DAILY": du.DAILY, "WEEKLY": du.WEEKLY, "MONTHLY": du.MONTHLY}[r["FREQ"]]
     days = [getattr(du, d) for d in r.get("BYDAY", [])] or None
     approx = {d.date() for d in du.rrule(freq, interval=r["INTERVAL"], byweekday=days,
                                           bymonthday=r.get("BYMONTHDAY"),
                                           dtstart=dt.datetime.combine(plain.start, dt.time()),
-                                          until=dt.datetime.combine(until, dt.time()))}
-    return Series(plain.start, plain.rrule, plain.words + f"；至 {last_year} 年已按法定节假日和调休校正",
-                  True, tuple(sorted(approx - actual)), tuple(sorted(actual - approx)))
+                                          until=dt.datetime.combine(last, dt.time()))}
+    exdates, rdates = tuple(sorted(approx - actual)), tuple(sorted(actual - approx))
+    if not exdates and not rdates:
+        return plain
+    words = plain.words + f"；至 {until.isoformat()} 已按节假日和调休校正"
+    if provisional:
+        words += f"（{'、'.join(str(y) for y in sorted(provisional))} 年为法定节假日推算，暂定）"
+    return Series(plain.start, plain.rrule, words, True, exdates, rdates, until, tuple(sorted(provisional)))

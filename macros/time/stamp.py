@@ -85,3 +85,14 @@ def build_stamp(model) -> dt.datetime:
         return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
     day = data_date(model)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def build_date(model) -> dt.date:
+    """The build's day (build_stamp()): the one clock of the pages and feeds."""
+    return build_stamp(model).date()
+
+
+def horizon(model) -> dt.date:
+    """The end of the year after the build date: how far the feeds' working-day
+    corrections and the pages' holiday table reach for sure."""
+    return dt.date(build_date(model).year + 1, 12, 31)

@@ -16,18 +16,33 @@ from macros.check.rules.registry import RULES, Finding, rule, warn  # noqa: F401
 # Every rule module; importing one registers its rules, in this order (the
 # order rules run in). A new module goes here.
 MODULES = ("approvals", "deadlines", "documents", "measures", "organisation", "traceability",
-           "structure", "policy", "checklists", "editing", "onboarding")
+           "structure", "policy", "checklists", "editing", "onboarding", "holidays")
 from macros.check.rules import approvals, deadlines, documents, measures, organisation, traceability  # noqa: E402,F401,I001
-from macros.check.rules import structure, policy, checklists, editing, onboarding  # noqa: E402,F401,I001
+from macros.check.rules import structure, policy, checklists, editing, onboarding, holidays  # noqa: E402,F401,I001
+
+
+def today_default():
+    """The checker's today: HANDBOOK_TODAY (YYYY-MM-DD) when set, so the
+    date-dependent rules can be seen as of any day (the tests pin it), else
+    the real date."""
+    import datetime
+    import os
+    text = os.environ.get("HANDBOOK_TODAY", "").strip()
+    try:
+        return datetime.date.fromisoformat(text) if text else datetime.date.today()
+    except ValueError:
+        raise SystemExit(f"HANDBOOK_TODAY={text!r} is not a date: use YYYY-MM-DD") from None
 
 
 def run_rules(model, today=None) -> list[Problem]:
     if today is None:
-        import datetime
-        today = datetime.date.today()
+        today = today_default()
     problems = []
     for rule_id, fn in RULES.items():
         for f in (fn(model, today) if getattr(fn, "needs_today", False) else fn(model)):
+            if isinstance(f, Problem):
+                problems.append(f)
+                continue
             path = f.entity.path + f.path
             line, col = f.entity.doc.where(path)
             problems.append(Problem(

@@ -20,7 +20,9 @@ class Finding:
 
 def rule(rule_id: str, *, needs_today: bool = False):
     """Register a rule. `needs_today=True`: it is called as fn(model, today),
-    so date-dependent checks (review freshness) are testable with a fixed day."""
+    so date-dependent checks (review freshness, the holiday reminder) are
+    testable with a fixed day. A rule about a file that does not exist yet
+    yields a Problem at that file instead of a Finding."""
     def register(fn):
         if rule_id in RULES:
             raise ValueError(f"rule id {rule_id!r} registered twice")

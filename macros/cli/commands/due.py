@@ -22,12 +22,15 @@ def add_arguments(p):
 
 def explain(rule, result, start) -> tuple[object, list[str]]:
     """(Due, lines): the text the CLI prints; the browser calculator prints the same lines."""
-    from macros.time import due
-    d = due.compute(rule.limit, start)
-    lines = [f"{d.label}：{due.day_zh(d.date)}",
-             f"规则：{rule.id} {rule.name}" + (f"（出处：{'、'.join(rule.source)}）" if rule.source else ""),
-             f"时限：{rule.as_json(result.model)['words']}",
-             f"起算：{due.day_zh(start)}"]
+    from macros.time import due, holidays
+    d = due.compute(rule.limit, start, holidays.for_result(result))
+    lines = [f"{d.label}：{due.day_zh(d.date)}"]
+    if d.unextended:
+        lines.append(f"未顺延的日期：{due.day_zh(d.unextended)}，{d.unextended_why}")
+    lines += [f"暂定：{year} 年{remark}" for year, remark in d.provisional]
+    lines += [f"规则：{rule.id} {rule.name}" + (f"（出处：{'、'.join(rule.source)}）" if rule.source else ""),
+              f"时限：{rule.as_json(result.model)['words']}",
+              f"起算：{due.day_zh(start)}"]
     q = rule.as_json(result.model)["open_question"]
     if q:
         lines.append(f"待决问题：{q['id']} {q['name']}")
@@ -70,7 +73,9 @@ def run(args) -> int:
         raise UsageError(str(exc)) from None
     if args.format == "json":
         print(json.dumps({"rule": rule.id, "start": start.isoformat(), "date": d.date.isoformat(),
-                          "at_least": d.at_least, "how": d.how}, ensure_ascii=False, indent=2))
+                          "unextended": d.unextended.isoformat() if d.unextended else None,
+                          "at_least": d.at_least, "provisional": [y for y, _ in d.provisional],
+                          "sources": list(d.sources), "how": d.how}, ensure_ascii=False, indent=2))
     else:
         print("\n".join(lines))
     return 0

@@ -39,7 +39,7 @@ _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 def add_arguments(p):
-    kinds = ", ".join(k.kind for k in ENTITIES if k.at or _many(k))
+    kinds = ", ".join(k.kind for k in ENTITIES if (k.at or _many(k)) and k.kind not in COPIED)
     p.add_argument("kind", metavar="KIND", help=f"要新建的数据类型 (kind): {kinds}")
     p.add_argument("id", metavar="ID", help="新条目的英文标识，例如 graduation；步骤写 流程.步骤，例如 enrolment.archive")
     p.add_argument("dir", nargs="?", help="project directory (default: the current one)")
@@ -67,9 +67,11 @@ class Change:
 def plan(root: Path, kind: str, ident: str, today: date):
     """(where-to-paste hint, [[Change]]): candidate change sets in order of
     preference (see Generator.variants); a process's set holds its checklist too."""
+    if kind in COPIED:
+        raise UsageError(COPIED[kind])
     k = next((e for e in ENTITIES if e.kind == kind), None)
     if k is None or not (k.at or _many(k)):
-        choices = ", ".join(e.kind for e in ENTITIES if e.at or _many(e))
+        choices = ", ".join(e.kind for e in ENTITIES if (e.at or _many(e)) and e.kind not in COPIED)
         raise UsageError(f"unknown or not creatable kind {kind!r}; choose one of: {choices}")
     result = load(root, today=today)
     # A process without its checklist is the error `handbook new checklist`
@@ -127,6 +129,10 @@ def plan(root: Path, kind: str, ident: str, today: date):
         candidates.append([Change(target, new_text, lines, False)])
     return f"{target} 中 {k.at[0]}: 列表的末尾", candidates
 
+
+# Kinds copied from a document, not scaffolded: what to do instead.
+COPIED = {"holiday-year": "a holiday file is copied from the State Council's notice, not generated: "
+                          "create data/holidays/YYYY.yml as data/holidays/README.md shows"}
 
 # Errors a new entry of a kind repairs, so they do not stop `handbook new`.
 FIXED_BY = {"checklist": ("process-has-checklist",)}

@@ -17,7 +17,7 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.time import recurrence, stamp
+from macros.time import holidays, recurrence, stamp
 from macros.model import timelimits
 from macros.load.problems import Problem
 from macros.core.text import ics_text
@@ -74,6 +74,7 @@ def obligations(result) -> tuple[list[Obligation], list[Problem]]:
 def _obligations(result):
     deadlines, cycles = timelimits.find(result)
     anchor = stamp.effective_date(result.model)
+    cal, until = holidays.for_result(result), stamp.horizon(result.model)
     out, problems = [], []
     roles = {r.id for r in result.model.all("role")}
     items = [(c, c.value, _paired(c, deadlines), "cycle") for c in cycles]
@@ -85,7 +86,7 @@ def _obligations(result):
                 items.append((d, cyc, d.value, "window"))
     for found, cyc, deadline, prefix in items:
         try:
-            series = recurrence.series(cyc, anchor, deadline if prefix == "cycle" else None)
+            series = recurrence.series(cyc, anchor, deadline if prefix == "cycle" else None, cal, until)
         except recurrence.SeriesError as exc:
             problems.append(Problem(found.file, found.line, 1, f"cannot put '{found.id}' in the calendar: {exc}",
                                     rule="calendar"))
@@ -181,6 +182,13 @@ def describe(o: Obligation, names: dict) -> str:
         lines.append("出处：学籍管理制度 " + "、".join(o.source))
     lines.append(f"规则：{o.id}（{o.file}:{o.line}）")
     lines.append("具体日期按手册的排期约定（制度只规定频率），以主管通知为准。")
+    s = o.series
+    if s.corrected_until:
+        text = f"截止日期已按节假日和调休校正至 {s.corrected_until.isoformat()}，之后的日期未校正"
+        if s.provisional:
+            years = "、".join(str(y) for y in s.provisional)
+            text += f"；{years} 年{holidays.PROVISIONAL}"
+        lines.append(text + "。")
     return "\n".join(lines)
 
 

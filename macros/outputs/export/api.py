@@ -21,7 +21,7 @@ import copy
 import json
 from pathlib import Path, PurePosixPath
 
-from macros.time import deadlines, holidays, stamp
+from macros.time import deadlines, stamp
 from macros.outputs.calendar.feeds import FEEDS_DIR, feed_roles, obligations
 from macros.load.kinds import FILES
 from macros.schema.validate import SCHEMA_DIR
@@ -83,7 +83,7 @@ def document(result) -> dict:
         "entities": entities,
         "deadlines": [r.as_json(model) for r in deadlines.rules(result)],
         "recurring": [_obligation(o) for o in obs],
-        "working_days": holidays.table(),
+        "working_days": deadlines.holiday_table(result),
         "feeds": feeds,
     }
 

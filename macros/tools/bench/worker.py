@@ -97,7 +97,7 @@ def task_check(root, repeat):
 
 
 def task_pdf(root, out):
-    from macros.outputs.print.engine import write_pdfs
+    from macros.outputs.print.jobs import write_pdfs
     from macros.outputs.compose import load
     result = load(Path(root))
     start = time.perf_counter()

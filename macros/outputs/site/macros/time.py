@@ -11,7 +11,7 @@ import posixpath
 
 from markupsafe import Markup, escape
 
-from macros.time import deadlines, holidays
+from macros.time import deadlines, holidays, stamp
 from macros.outputs.calendar.feeds import FEEDS_DIR, feed_roles, for_role, obligations
 from macros.time.due import UNIT_ZH
 from macros.time.words import deadline_text as limit_words, from_phrase as start_words
@@ -59,15 +59,21 @@ def register(env, result):
     def deadline_calculator() -> Markup:
         options = "".join(f'<option value="{escape(r.id)}">{escape(r.name)}（{escape(limit_words(r.limit))}）</option>'
                           for r in deadlines.rules(result) if r.computable)
+        table = deadlines.holiday_table(result)
         first, last = holidays.coverage()
+        entered = sorted(holidays.for_result(result).data_years)
+        files = "、".join(holidays.holiday_file(y) for y in entered)
         return Markup(
             '<form class="hb-calc" id="hb-calc" onsubmit="return false">'
             '<p><label>规则 <select id="hb-calc-rule">' + options + '</select></label></p>'
             '<p><label>起算日期 <input id="hb-calc-date" type="date" required></label> '
             '<button type="button" id="hb-calc-go">计算</button></p>'
-            '<pre id="hb-calc-out" aria-live="polite">选择规则和起算日期后显示截止日期。</pre>'
-            f'<p><small>工作日按 {escape(holidays.table()["library"])} 收录的法定节假日和调休计算，'
-            f'覆盖 {first}–{last} 年；超出范围的年份会明确提示无法计算。</small></p>'
+            '<pre id="hb-calc-out" class="hb-calc-out" aria-live="polite">选择规则和起算日期后显示截止日期。</pre>'
+            '<p><small>节假日和调休按年份取自：'
+            + (f'数据文件 {escape(files)}（按国务院通知录入）；' if entered else '')
+            + f'库 {escape(table["library"])}（{first}–{last} 年）；其余年份为法定节假日推算（暂定），'
+            f'{escape(holidays.PROVISIONAL)}。每个结果都写明所用的来源。本页内置 {table["first_year"]}–'
+            f'{table["last_year"]} 年的节假日表，超出的年份只按周末计算并注明，请改用命令行。</small></p>'
             '</form>\n'
             f'<script type="application/json" id="hb-calc-data">{deadlines.calculator_json(result)}</script>')
 
@@ -93,6 +99,21 @@ def register(env, result):
             items.append(f'<li><a href="{escape(page_rel(f"{FEEDS_DIR}/{role_id}.ics"))}">{escape(role.name)}</a>'
                          f"（{len(for_role(result, obs, role_id))} 项）</li>")
         return Markup(f'<ul class="hb-feeds">{"".join(items)}</ul>')
+
+    @env.macro
+    def feed_horizon() -> Markup:
+        """What the feeds' holiday corrections cover: through the end of the year
+        after the build date, each year with its source."""
+        until = stamp.horizon(model)
+        cal = holidays.for_result(result)
+        notes = "".join(f"<li>{escape(cal.year(y).note)}</li>"
+                        for y in range(stamp.build_date(model).year, until.year + 1))
+        return Markup(
+            f"<p>日历中的截止日期（日报、周报、月报等）已按法定节假日和调休校正至 <strong>{until.isoformat()}</strong>"
+            f"（构建日期 {stamp.build_date(model).isoformat()} 的次年年底）：按工作日计算的截止日期跳过节假日、"
+            "计入调休上班日；落在休息日的截止日期顺延至其后的第一个工作日（民法典第二百零三条）。"
+            f"{until.isoformat()} 之后的日期按固定规律排列，未校正；重新构建时校正范围随构建日期后移。"
+            f"各年份的节假日来源：</p><ul>{notes}</ul>")
 
     @env.macro
     def api_link(name: str = "handbook.json") -> Markup:
