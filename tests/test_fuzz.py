@@ -149,7 +149,8 @@ def test_ics_text_is_one_property_and_control_free(feed_parts, name):
     from macros.outputs.calendar.feeds import feed
     result, ob = feed_parts
     raw = feed(result, [dataclasses.replace(ob, name=name)], "测试")
-    assert not [b for b in raw if b < 0x20 and b not in (0x0d, 0x0a)]
+    # RFC 5545 TEXT allows WSP (space, HTAB) and no other control; CRLF ends content lines.
+    assert not [b for b in raw if (b < 0x20 and b not in (0x09, 0x0d, 0x0a)) or b == 0x7f]
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     event = icalendar.Calendar.from_ical(raw).walk("VEVENT")
     assert len(event) == 1 and "\x00" not in str(event[0]["SUMMARY"])
