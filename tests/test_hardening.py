@@ -88,3 +88,12 @@ def test_impact_names_a_missing_base(tmp_path, capsys):
     commit_all(root, "Base")
     assert main(["impact", "no-such-branch", str(root)]) == 2
     assert capsys.readouterr().err == "handbook impact: no commit 'no-such-branch' in this repository\n"
+
+
+def test_handbook_new_refuses_an_id_with_a_trailing_newline(tmp_path, capsys):
+    """F16: `$` let "foo\\n" through, and `handbook new` wrote data/processes/foo\\n.yml."""
+    root = make_project(tmp_path)
+    assert main(["new", "process", "foo\n", str(root)]) == 2
+    assert capsys.readouterr().err == ("handbook new: 'foo\\n' is not a valid id: lowercase letters, digits and "
+                                       "hyphens, e.g. graduation\n")
+    assert sorted(p.name for p in (root / "data" / "processes").iterdir()) == ["enrolment.yml"]
