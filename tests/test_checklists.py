@@ -30,7 +30,7 @@ def test_an_uncovered_step_is_a_warning_not_an_error(tmp_path):
 
 def test_omits_with_a_reason_silences_the_warning(tmp_path):
     result = load(make_project(tmp_path, OMITS))
-    assert result.problems == []
+    assert result.problems == ()
 
 
 def test_the_decision_is_documented():

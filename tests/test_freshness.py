@@ -7,7 +7,11 @@ from datetime import date
 import pytest
 
 from conftest import FIXTURES, ROOT, TODAY, case_today, make_project
-from macros.model.review import add_months, review_html, review_label, review_of
+from macros.core.dates import add_months
+from macros.model.review import review_of
+from macros.outputs import provenance
+from macros.outputs.site.render import Ctx, shared_for
+from macros.outputs.site.render.fields import review_html
 from macros.outputs.compose import load
 
 WARNINGS = sorted(p for p in (FIXTURES / "warnings").iterdir() if p.is_dir())
@@ -55,16 +59,22 @@ def test_authorisation_review_longer_than_a_year_is_an_error(tmp_path):
     assert [p.rule for p in errors] == ["authorisation-review-yearly"]
 
 
-def test_review_label_for_the_site():
-    data = {"review": {"last_reviewed": "2026-01-19", "cycle_months": 12}}
-    assert review_label(data) == "上次审核：2026-01-19（每 12 个月审核一次，下次 2027-01-19）"
-    assert review_label(data, date(2027, 2, 1)).endswith("，已超期）")
-    assert review_label({"name": "x"}) == ""
+def test_malformed_review_record_has_no_freshness():
     assert review_of({"review": {"last_reviewed": "2026-13-01", "cycle_months": 12}}) is None
+    assert review_of({"name": "x"}) is None
+    assert provenance.review_due(None) == ""
 
 
-def test_review_html_is_escaped_and_marks_overdue():
-    data = {"review_info": {"last_reviewed": "2026-01-19", "cycle_months": 12}}
-    html = str(review_html(data, date(2027, 2, 1)))
-    assert html.startswith('<p class="hb-review hb-review--overdue">上次审核：2026-01-19')
-    assert str(review_html({}, TODAY)) == ""
+def test_rule_site_and_print_agree_on_the_review_due_date():
+    """One computation (core.dates.add_months via model.review): the rule's due
+    date, the site's 下次审核 and the printed 复审到期 are the same day."""
+    result = load(ROOT, today=TODAY)
+    entity = next(e for e in result.model.all("process") if e.get("review"))
+    record = {**entity.data, "review": {**entity.get("review"), "last_reviewed": "2026-01-31",
+                                        "cycle_months": 1}}
+    due = review_of(record).due
+    assert due == date(2026, 2, 28)
+    assert provenance.review_due(record["review"]) == "2026-02-28"
+    fake = type(entity)(entity.kind, entity.id, record, entity.doc, entity.path)
+    ctx = Ctx(shared_for(result.model), "processes/x.md")
+    assert "审核周期：每月 · 下次审核：2026-02-28 前" in str(review_html(ctx, fake))

@@ -75,7 +75,7 @@ def test_reading_time_is_computed_from_the_rendered_page(shipped):
     read = next(i for i in op.items(model, plan) if i.target == "process:enrolment")
     page = next(p for p in __import__("macros.outputs.site.pages", fromlist=["generated"]).generated(model)
                 if p.path == "processes/enrolment.md")
-    html = page.render(Ctx(shared_for(model, ROOT), page.path))
+    html = page.render(Ctx(shared_for(model), page.path))
     han = len(re.findall(r"[\u4e00-\u9fff]", re.sub(r"<[^>]+>", " ", html)))
     assert han > 500
     assert read.computed and read.minutes == math.ceil(han / reading.RATE)

@@ -16,7 +16,7 @@ def test_the_shipped_pages_render_the_same_on_two_cores():
     from macros.outputs.compose import load
     from macros.outputs.site.render import Ctx, shared_for
     result = load(ROOT)
-    shared = shared_for(result.model, ROOT)
+    shared = shared_for(result.model)
     generated = pages.generated(result.model)
     assert parallel.usable(len(generated))  # else this test would not test the fork
 

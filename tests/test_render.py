@@ -39,6 +39,11 @@ def test_unspecified_deadline_links_its_question():
     ({"interval": 2, "unit": "week"}, "每两周一次"),
     ({"interval": 1, "unit": "quarter"}, "每季度一次"),
     ({"interval": 1, "unit": "year", "times": 2, "at_least": True}, "每年至少 2 次"),
+    ({"interval": 1, "unit": "year", "at_least": True}, "每年至少一次"),
+    ({"interval": 1, "unit": "day"}, "每日一次"),
+    ({"interval": 3, "unit": "month"}, "每 3 个月一次"),
+    ({"interval": 2, "unit": "quarter"}, "每两个季度一次"),
+    ({"interval": 1, "unit": "week", "times": 2}, "每周 2 次"),
 ])
 def test_cycle_words(cycle, words):
     assert cycle_text(cycle) == words

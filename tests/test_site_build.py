@@ -140,13 +140,6 @@ def test_review_dates_shown_on_entity_pages(shipped_site):
         assert "下次审核：" in text
 
 
-def test_next_review_date():
-    from macros.outputs.site.render.fields import next_review
-    assert next_review("2026-11-29", 12) == "2027-11-29"
-    assert next_review("2026-01-31", 1) == "2026-02-28"
-    assert next_review("bad", 3) == ""
-
-
 def test_overview_tables_have_no_empty_column(shipped_site):
     """A column that is '—' in every row means a renderer asks for a field
     the schema no longer has."""

@@ -100,15 +100,10 @@ def citers(model, clause) -> list[Citer]:
     return out
 
 
-_LAST: list = []  # [(model, Coverage)]: several rules and pages ask for the same model
-
-
 def compute(model) -> Coverage:
-    if _LAST and _LAST[0][0] is model:
-        return _LAST[0][1]
-    result = _compute(model)
-    _LAST[:] = [(model, result)]
-    return result
+    """The coverage of the policy's clauses: once per model (several rules and
+    pages ask), kept as a view of it (Model.view)."""
+    return model.view(_compute)
 
 
 def _compute(model) -> Coverage:

@@ -9,7 +9,7 @@ run when everything before them is clean.
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from macros.check import privacy
@@ -22,11 +22,15 @@ from macros.load.problems import ERROR, Problem, split
 from macros.load.yamlio import LoadError, load_file
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
+    """What a load gives every output: the frozen model and its problems."""
     root: Path
     model: Model
-    problems: list = field(default_factory=list)
+    problems: tuple = ()
+
+    def __post_init__(self):
+        object.__setattr__(self, "problems", tuple(self.problems))
 
     @property
     def errors(self):
@@ -116,16 +120,17 @@ def _load(root: Path, today, pages) -> Result:
             continue
         docs.append(doc)
         kinds_of[doc.file] = fk
-    model, dup = Model.index(docs, root=root, pages=pages)
+    indexed, dup = Model.index(docs, root=root)
     problems += dup
 
     needed = {}
     for doc in docs:
         needed.setdefault(kinds_of[doc.file].schema, doc.file)
     broken = schemafiles.check(root, needed)
+    refs: list = []
     if not broken:
         try:
-            checked = _validate(root, docs, kinds_of, model)
+            checked = _validate(root, docs, kinds_of, indexed, refs)
         except Exception as exc:  # noqa: BLE001 - a schema file that parses but is no schema
             broken = schemafiles.check_meta(root) or [schemafiles.unusable(exc)]
         else:
@@ -135,6 +140,8 @@ def _load(root: Path, today, pages) -> Result:
             if any(p.rule == "schema" for p in checked):
                 broken = schemafiles.check_meta(root)
             problems += checked
+    # Frozen from here on: the rules, the site, the prints and the CLI share it.
+    model = indexed.finish(refs, pages)
     if broken:  # the schema files' own problems; data checked against them would be noise
         return Result(root=root, model=model,
                       problems=[p for p in problems if p.rule not in ("schema", "reference")] + broken)
@@ -159,8 +166,9 @@ def fingerprint(root: Path) -> tuple:
     return tuple(files)
 
 
-def _validate(root: Path, docs, kinds_of, model) -> list[Problem]:
-    """Schema and reference problems of every file; records the references."""
+def _validate(root: Path, docs, kinds_of, model, refs: list) -> list[Problem]:
+    """Schema and reference problems of every file; the references of the
+    files that passed go into `refs`."""
     problems = []
     registry, by_name = schemas.load_registry(root)
     by_name = schemas.inline_refs(by_name, registry)  # same meaning, no $ref lookups per node
@@ -168,7 +176,7 @@ def _validate(root: Path, docs, kinds_of, model) -> list[Problem]:
         schema = by_name[kinds_of[doc.file].schema]
         errors = schemas.iter_errors(schema, registry, doc.data, model.resolver_for(doc))
         if not errors:
-            model.add_references(references.walk(doc, schema, registry))
+            refs += references.walk(doc, schema, registry)
         for error in errors:
             for leaf in schemas.leaf_errors(error):
                 path = tuple(leaf.absolute_path)

@@ -45,7 +45,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     module = importlib.import_module(f"macros.cli.commands.{COMMANDS[args.command][0]}")
     try:
-        stamp.source_date_epoch()  # refused here, before any command meets it deep inside
+        stamp.epoch()  # refused here, before any command meets it deep inside
         return module.run(args)
     except stamp.BadEpoch as exc:
         print(f"handbook {args.command}: {exc}", file=sys.stderr)

@@ -1,8 +1,10 @@
 """The handbook's one vocabulary: the Chinese words the program prints for
-kinds of data and for its own markers. Pages, prints, feeds, the impact
-report and `handbook check` all take their words from here, so one idea is
-never worded two ways. (Words for time limits and cycles are in
-macros/time/words.py, which builds phrases from the units declared there.)
+kinds of data, fields, enumerated values and its own markers. Pages, prints,
+feeds, the impact report and `handbook check` all take their words from
+here, so one idea is never worded two ways. Two more places hold words, each
+for its own job: macros/time/words.py words units, limits and cycles, and the
+schemas' Chinese titles (data, read by macros/schema/labels.py) name the
+fields this table does not.
 """
 from __future__ import annotations
 
@@ -28,6 +30,67 @@ def kind(name: str) -> str:
     return KIND.get(name, name)
 
 
+# Field key -> the label a reader sees. These win over the schemas' titles,
+# which are written for editors (completion hints such as "（类别:id）"); a
+# field not named here shows its schema title (macros/schema/labels.py).
+FIELD = {
+    "summary": "概要", "description": "说明", "purpose": "目的", "definition": "释义",
+    "kind": "类型", "cycle": "周期", "deadline": "时限", "owner": "负责人",
+    "responsible": "负责人", "participants": "参加人", "invited": "列席", "chair": "主持人",
+    "agenda": "议程", "reviews": "审议事项", "plan": "应对方案", "scenarios": "演练场景",
+    "rectification": "整改时限", "escalation": "逾期后果", "process": "相关流程",
+    "applies_to": "适用于", "evidence": "留存证据", "partner": "协作方", "examples": "示例",
+    "readers": "可调阅角色", "copies": "保存份数", "medium": "介质", "location": "位置",
+    "protection": "保护措施", "submitted_by": "提交人", "submitted_to": "提交给",
+    "business_type": "文档业务类型", "trigger": "触发条件", "consequence": "结果",
+    "decided_by": "决定人", "record": "留存记录", "type": "类别", "dimension": "维度",
+    "reviewed_in": "在哪个会议审议", "target": "目标", "measure": "计算方法",
+    "assessor": "评估人", "assessed": "被评估人", "uses": "用途", "likelihood": "可能性",
+    "impact": "影响", "response_process": "应对流程", "drill": "演练", "review_cycle": "复核周期",
+    "approver": "批准人", "checked_in": "在哪个会议检查", "department": "部门",
+    "contact_chosen_by": "对接人由谁指定", "term": "期限类型", "reports_to": "汇报对象",
+    "line": "业务线", "permission": "权限级别", "headcount": "编制人数", "rank": "层级",
+    "level": "需要的权限级别", "only": "仅限角色", "conditions": "使用条件", "condition": "适用条件",
+    "question": "问题", "proposed_default": "建议的默认做法", "affects": "受影响的数据",
+    "status": "状态", "decision": "决定", "see": "相关条目", "abbr": "缩写",
+    "heading": "标题", "out_of_scope": "不在范围内", "open_question": "待决问题",
+    "requirements": "任职要求", "duties": "职责", "scope": "适用范围", "category": "流程类别",
+    "source": "制度出处", "role": "角色", "raci": "职责分工（RACI）", "days": "日程", "items": "事项",
+    "minutes": "预计时间（分钟）", "count": "人数", "to": "晋升至", "assessments": "考核",
+    "period": "周期", "mode": "方式", "unspecified": "制度未规定", "chairs": "主持人",
+    "owners": "我方接口角色", "format": "格式", "pattern": "校验规则（正则）", "example": "示例",
+}
+
+# A step's RACI: key -> (letter, what that role does). One table for the
+# site's matrices and role pages and the printed checklists.
+RACI = {"responsible": ("R", "执行"), "accountable": ("A", "批准"),
+        "consulted": ("C", "咨询"), "informed": ("I", "知会")}
+RACI_LETTER = {letter: word for letter, word in RACI.values()}
+
+# Enumerated value -> words (the schemas' enums are English identifiers). A
+# value the schema describes ("internal 部门内岗位；…") may be worded there too.
+VALUE = {
+    "internal": "部门内岗位", "temporary": "临时小组", "external": "部门外",
+    "reward": "奖励", "penalty": "惩罚", "short": "短期", "long": "长期",
+    "electronic": "电子版", "paper": "纸质版", "self": "本人", "superior": "上级",
+    "open": "待决", "decided": "已决定", "student": "学籍业务", "approval": "审批与决策",
+    "project": "项目", "risk": "风险与合规", "management": "会议与人事",
+    "log": "操作日志", "form": "表单", "signature": "签字", "email": "邮件",
+    "system": "系统录入", "minutes": "会议纪要", "report": "报告",
+    "high": "高", "medium": "中", "low": "低",
+    "accuracy": "准确性", "timeliness": "时效", "compliance": "合规", "completeness": "完整性",
+    "quality": "质量", "apply": "本人申请", "rotate": "按期轮换",
+}
+
+
+def value(name) -> str:
+    """An enumerated value in words; an unknown value shows itself."""
+    return VALUE.get(name, name) if isinstance(name, str) else name
+
+
+# What a first-week plan item asks of the new hire.
+PLAN_ITEM = {"read": "阅读", "practise": "练习", "meet": "见面", "check": "自检"}
+
 # What `handbook new` writes where a person must fill in or confirm a value;
 # `handbook check` warns while it is still there.
 PLACEHOLDER = "待填写"
@@ -35,6 +98,8 @@ CHECK_MARK = "请核对"
 
 # A change to an entity, in the impact report and the changelog.
 CHANGE = {"added": "新增", "removed": "删除", "modified": "修改"}
+# A change to a file, by git's status letter, on the changelog page.
+FILE_CHANGE = {"A": "新增文件", "M": "修改", "D": "删除文件", "R": "改名"}
 
 
 def entity_label(e) -> str:

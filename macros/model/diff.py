@@ -130,16 +130,13 @@ def analyse(base, current, locate=lambda entity: None) -> list[Change]:
     shown (a site URL, or None); the site passes its resolver, so this module
     knows nothing of pages."""
     changes = diff(base, current)
-    mentions = {}  # computed once per model: it walks every reference
     for change in changes:
         model = base if change.status == "removed" else current
-        if id(model) not in mentions:
-            mentions[id(model)] = role_mentions(model)
         change.affected = affected(model, change.entity)
         touched = [change.entity] + change.affected
         workbook = [change.entity] + [e for e in change.affected
                                       if e.kind in CARRIERS or e.kind.startswith("onboarding")]
-        change.roles = readers(model, workbook, mentions[id(model)])
+        change.roles = readers(model, workbook, model.view(role_mentions))  # walks every reference: once per model
         urls = [locate(e) for e in touched]
         change.pages = sorted({u.split("#", 1)[0] or "/" for u in urls if u is not None})
     return changes

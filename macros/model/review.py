@@ -1,18 +1,17 @@
 """Review freshness: when was an entity last reviewed, and when is it due.
 
-Pure functions over plain data, shared by the `review-overdue` rule and the
-site ("上次审核" on entity pages). An entity records its review as
+Pure functions over plain data, shared by the `review-overdue` rule, the
+site ("下次审核" on entity pages) and the printed checklists ("复审到期"). An entity records its review as
 `review: {last_reviewed: YYYY-MM-DD, cycle_months: N}` (common.schema.json
 #/$defs/review); a file-level record (permissions.yml `review_info`) has the
 same shape.
 """
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from markupsafe import Markup, escape
+from macros.core.dates import add_months
 
 # Keys that hold a review record of the common shape.
 REVIEW_KEYS = ("review", "review_info")
@@ -27,13 +26,6 @@ class Freshness:
 
     def overdue(self, today: date) -> bool:
         return today > self.due
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` plus whole months; the 31st becomes the month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def review_of(data) -> Freshness | None:
@@ -52,25 +44,3 @@ def review_of(data) -> Freshness | None:
             return None
         return Freshness(key, last, months, add_months(last, months))
     return None
-
-
-def review_label(data, today: date | None = None) -> str:
-    """Plain text for a page: "上次审核：2026-01-19（每 12 个月审核一次，下次 2027-01-19）",
-    with "，已超期" when overdue on `today`. Empty when there is no record."""
-    f = review_of(data)
-    if f is None:
-        return ""
-    text = f"上次审核：{f.last_reviewed.isoformat()}（每 {f.cycle_months} 个月审核一次，下次 {f.due.isoformat()}"
-    if today is not None and f.overdue(today):
-        text += "，已超期"
-    return text + "）"
-
-
-def review_html(data, today: date | None = None) -> Markup:
-    """review_label as escaped HTML, ready for a page; empty Markup when none."""
-    label = review_label(data, today)
-    if not label:
-        return Markup("")
-    overdue = today is not None and review_of(data).overdue(today)
-    css = "hb-review hb-review--overdue" if overdue else "hb-review"
-    return Markup('<p class="{}">{}</p>').format(css, escape(label))

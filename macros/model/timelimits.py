@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from macros.schema import validate as schemas
@@ -67,22 +68,19 @@ class Found:
         return default
 
 
-def find(result) -> tuple[list[Found], list[Found]]:
-    """(deadlines, cycles) of a loaded project, each in data order, with unique ids."""
-    return cached(result, "find", lambda: _find(result))
+def find(model) -> tuple[list[Found], list[Found]]:
+    """(deadlines, cycles) of a loaded project, each in data order, with unique
+    ids; found once per model (a view of it: see Model.view)."""
+    return model.view(_find)
 
 
-def _find(result):
-    registry, by_name = schemas.load_registry(result.root)
+def _find(model):
+    registry, by_name = schemas.load_registry(model.root)
     common = by_name.get(COMMON, {}).get("$defs", {})
     targets = {id(common.get("deadline")): "deadline", id(common.get("cycle")): "cycle"}
-    kinds_of = {}
-    for fk in FILES:
-        kinds_of[fk.pattern] = by_name.get(fk.schema)
     found: list[Found] = []
-    model = result.model
     for doc in model.docs:
-        schema = next((s for pat, s in kinds_of.items() if PurePosixPath(doc.file).match(pat)), None)
+        schema = by_name.get(schema_name(doc.file))
         if schema is None:
             continue
         for path, kind, value, titles, container in _walk(doc.data, schema, registry, targets):
@@ -90,6 +88,13 @@ def _find(result):
             found.append(_make(doc, path, kind, value, titles, container, entity))
     _disambiguate(found)
     return [f for f in found if f.kind == "deadline"], [f for f in found if f.kind == "cycle"]
+
+
+@lru_cache(maxsize=None)  # a glob match per file and pattern was half of find()
+def schema_name(file: str) -> str | None:
+    """The schema file a data file is checked against (load/kinds.py FILES)."""
+    path = PurePosixPath(file)
+    return next((fk.schema for fk in FILES if path.match(fk.pattern)), None)
 
 
 def _make(doc, path, kind, value, titles, container, entity) -> Found:
@@ -211,12 +216,11 @@ def _refs_by_doc(model) -> dict:
     return index
 
 
-def roles_involved(result, found: Found) -> list[str]:
+def roles_involved(model, found: Found) -> list[str]:
     """Every role the owning entity (or the holding mapping) refers to; when it
     names none, the roles of the entities it refers to (one hop), so that
     permissions.yml `review` reaches the people of the meeting that decides it."""
-    model = result.model
-    index = cached(result, "refs-by-doc", lambda: _refs_by_doc(model))
+    index = model.view(_refs_by_doc)
 
     def inside(doc, scope):
         return [r for r in index.get(id(doc), []) if r[0][:len(scope)] == scope]
@@ -234,18 +238,3 @@ def roles_involved(result, found: Found) -> list[str]:
                 roles += [t for _, k, t in sorted(inside(other.doc, other.path), key=lambda r: tuple(map(str, r[0])))
                           if k == "role"]
     return list(dict.fromkeys(roles))
-
-
-_CACHE: dict = {}
-
-
-def cached(result, key: str, compute):
-    """One value per loaded model: the pages, feeds and export ask for the same
-    lists many times in one build. The model is read-only, so this is safe."""
-    slot = (id(result.model), key)
-    hit = _CACHE.get(slot)
-    if hit is None or hit[0] is not result.model:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        hit = _CACHE[slot] = (result.model, compute())
-    return hit[1]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from macros.core import words
 from macros.onboarding.reading import reading_minutes, target_page
 
 WORKDAY_HOURS = 8
 BUDGET_MINUTES = 360  # learning budget per day (6 of the 8 hours)
 DAYS = 5  # 制度 一.二: new staff are productive within one week
 
-KIND_LABELS = {"read": "阅读", "practise": "练习", "meet": "见面", "check": "自检"}
+KIND_LABELS = words.PLAN_ITEM
 KINDS = tuple(KIND_LABELS)
 
 

@@ -47,12 +47,12 @@ class Rule:
 
 
 def rules(result) -> list[Rule]:
-    return timelimits.cached(result, "rules", lambda: _rules(result))
+    return result.model.view(_rules)
 
 
-def _rules(result) -> list[Rule]:
-    deadlines, _ = timelimits.find(result)
-    roles = {r.id for r in result.model.all("role")}
+def _rules(model) -> list[Rule]:
+    deadlines, _ = timelimits.find(model)
+    roles = {r.id for r in model.all("role")}
     return [Rule(d.id, d.name, dict(d.value),
                  tuple(r for r in timelimits.responsible(d) if r in roles),
                  tuple(d.source), d.file, d.line, d.owner_kind) for d in deadlines]
@@ -68,17 +68,25 @@ PAGE_YEARS_AHEAD = 50
 
 def table_years(result) -> tuple[int, int]:
     """(first, last) year of the holiday table the page and the export carry."""
-    cal = holidays.for_result(result)
+    return _table_years(result.model)
+
+
+def _table_years(model) -> tuple[int, int]:
+    cal = model.view(holidays.for_model)
     first, last = holidays.coverage()
     entered = list(cal.data_years)
     return (min([FIRST_TABLE_YEAR, first] + entered),
-            max([stamp.build_date(result.model).year + PAGE_YEARS_AHEAD, last] + entered))
+            max([stamp.build_date(model).year + PAGE_YEARS_AHEAD, last] + entered))
 
 
 def holiday_table(result) -> dict:
-    """The project's working-day table over table_years() (holidays.Calendar.table)."""
-    return timelimits.cached(result, "holiday-table",
-                             lambda: holidays.for_result(result).table(*table_years(result)))
+    """The project's working-day table over table_years() (holidays.Calendar.table),
+    built once per loaded model (Model.view)."""
+    return result.model.view(_holiday_table)
+
+
+def _holiday_table(model) -> dict:
+    return model.view(holidays.for_model).table(*_table_years(model))
 
 
 def calculator_data(result) -> dict:

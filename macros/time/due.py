@@ -33,14 +33,13 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
+from macros.core.dates import add_months
 from macros.time import holidays
 from macros.time.holidays import WEEKDAYS_ZH
+from macros.time.words import amount_text
 
 UNITS = ("calendar_days", "working_days", "weeks", "months", "years",
          "same_day", "next_monday", "first_day_of_next_month")
-UNIT_ZH = {"calendar_days": "自然日", "working_days": "工作日", "weeks": "周", "months": "个月",
-           "years": "年", "same_day": "当日", "next_monday": "下周一",
-           "first_day_of_next_month": "下月首日"}
 NO_AMOUNT = ("same_day", "next_monday", "first_day_of_next_month")
 # A working-day count longer than this is a data error, not a deadline.
 MAX_WORKING_DAYS = 1000
@@ -81,11 +80,6 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(f"'{text}' 不是日期：请按 YYYY-MM-DD 格式填写，例如 2026-09-30") from None
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Same day `months` later, or that month's last day (dateutil clamps)."""
-    return day + relativedelta(months=months)
-
-
 def span(first: dt.date, last: dt.date) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} 至 {last.isoformat()}"
 
@@ -118,8 +112,8 @@ def _compute(limit: dict, start: dt.date, cal: holidays.Calendar) -> Due:
         date = start + relativedelta(weeks=amount)
         how.append(f"{start.isoformat()} 加 {amount} 周（{7 * amount} 天）= {date.isoformat()}")
     elif unit in ("months", "years"):
-        date = start + relativedelta(months=amount * (12 if unit == "years" else 1))
-        how.append(f"{start.isoformat()} 加 {amount} {UNIT_ZH[unit]} = {date.isoformat()}")
+        date = add_months(start, amount * (12 if unit == "years" else 1))
+        how.append(f"{start.isoformat()} 加 {amount_text(amount, unit)} = {date.isoformat()}")
         if date.day != start.day:
             how.append(f"{date.year} 年 {date.month} 月没有 {start.day} 日，取该月最后一天")
     elif unit == "same_day":
@@ -129,7 +123,7 @@ def _compute(limit: dict, start: dt.date, cal: holidays.Calendar) -> Due:
         date = start + relativedelta(days=7 - start.weekday())
         how.append(f"{day_zh(start)} 之后的第一个星期一 = {date.isoformat()}")
     else:  # first_day_of_next_month
-        date = start.replace(day=1) + relativedelta(months=1)
+        date = add_months(start.replace(day=1), 1)
         how.append(f"{start.year} 年 {start.month} 月的下一个月的第一天 = {date.isoformat()}")
     # The first day whose calendar was consulted: each counted day, or the due date.
     looked = start + relativedelta(days=1) if unit == "working_days" else date

@@ -200,5 +200,5 @@ def for_model(model) -> Calendar:
 
 
 def for_result(result) -> Calendar:
-    from macros.model.timelimits import cached
-    return cached(result, "calendar", lambda: for_model(result.model))
+    """for_model(), built once per loaded model (a view of it: Model.view)."""
+    return result.model.view(for_model)

@@ -22,11 +22,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from macros.core.dates import PERIODS, add_months
 from macros.time import due
+from macros.time.words import cycle_text, months_text
 
-PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
-PERIOD_ZH = {"day": "天", "week": "周", "month": "个月", "quarter": "个季度", "year": "年"}
-EVERY_ZH = {"day": "每天", "week": "每周", "month": "每月", "quarter": "每季度", "year": "每年"}
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # times per week -> weekdays (Monday = 0)
 SPREAD_WEEK = {1: (0,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4)}
@@ -44,23 +43,13 @@ class SeriesError(Exception):
 class Series:
     start: dt.date  # the first occurrence
     rrule: dict  # iCalendar RRULE parts, e.g. {"FREQ": "WEEKLY", "INTERVAL": 1, "BYDAY": ["MO"]}
-    words: str  # Chinese: 每周一, 每 6 个月的第一个星期一, 每月 1 日（截止）
+    words: str  # Chinese: 每周一次（星期一）, 每月一次（截止：1 日）
     due: bool = False  # True: the occurrences are due dates
     # Corrections to the RRULE where holidays move a due date, up to `corrected_until`.
     exdates: tuple = ()
     rdates: tuple = ()
     corrected_until: dt.date | None = None
     provisional: tuple = ()  # years among the corrected ones computed provisionally
-
-
-def cycle_words(cycle: dict) -> str:
-    """每周 / 每 2 周 / 每年至少 2 次 ..."""
-    unit, n = cycle["unit"], cycle.get("interval", 1)
-    base = EVERY_ZH[unit] if n == 1 else f"每 {n} {PERIOD_ZH[unit]}"
-    times = cycle.get("times", 1)
-    if times > 1 or cycle.get("at_least"):
-        base += f"{'至少' if cycle.get('at_least') else ''} {times} 次" if times > 1 else "至少一次"
-    return base.replace(" 次", "次").replace("至少 ", "至少")
 
 
 def from_deadline(deadline: dict) -> dict | None:
@@ -80,10 +69,10 @@ def first_period(unit: str, anchor: dt.date, months: int = 0) -> dt.date:
         return anchor
     if unit == "week":
         return anchor + dt.timedelta(days=(7 - anchor.weekday()) % 7)
-    months = months or PERIOD_MONTHS[unit]
+    months = months or PERIODS[unit].months
     start = anchor.replace(day=1)
     while start < anchor or (start.month - 1) % months:
-        start = due.add_months(start, 1)
+        start = add_months(start, 1)
     return start
 
 
@@ -92,7 +81,7 @@ def period_end(start: dt.date, unit: str, interval: int) -> dt.date:
         return start + dt.timedelta(days=interval - 1)
     if unit == "week":
         return start + dt.timedelta(days=7 * interval - 1)
-    return due.add_months(start, PERIOD_MONTHS[unit] * interval) - dt.timedelta(days=1)
+    return add_months(start, PERIODS[unit].months * interval) - dt.timedelta(days=1)
 
 
 def first_monday(day: dt.date) -> dt.date:
@@ -108,7 +97,7 @@ def series(cycle: dict, anchor: dt.date, deadline: dict | None = None, cal=None,
     start = first_period(unit, anchor)
     if deadline and deadline.get("unit") and times == 1:
         return _due_series(unit, interval, start, deadline, cycle, cal, until)
-    every = cycle_words(cycle)
+    every = cycle_text(cycle)
     if unit == "day":
         if times != 1:
             raise SeriesError(f"{times} times a day cannot be put in a calendar")
@@ -121,31 +110,19 @@ def series(cycle: dict, anchor: dt.date, deadline: dict | None = None, cal=None,
         return Series(start + dt.timedelta(days=days[0]),
                       {"FREQ": "WEEKLY", "INTERVAL": interval, "BYDAY": [BYDAY[d] for d in days]},
                       f"{every}（星期{names}）")
-    months = PERIOD_MONTHS[unit] * interval
+    months = PERIODS[unit].months * interval
     if months % times:
         raise SeriesError(f"{times} times every {months} months cannot be spread evenly over whole months")
     step = months // times
     start = first_period(unit, anchor, min(step, 12))
     return Series(first_monday(start), {"FREQ": "MONTHLY", "INTERVAL": step, "BYDAY": ["1MO"]},
-                  f"{every}（{_months_words(step, start.month)}的第一个星期一）")
-
-
-def _months_words(step: int, first_month: int) -> str:
-    """每月 / 每年 1 月、4 月、7 月、10 月 / 每 2 年的 1 月"""
-    if step == 1:
-        return "每月"
-    if 12 % step == 0:
-        months = sorted((first_month - 1 + k * step) % 12 + 1 for k in range(12 // step))
-        return "每年 " + "、".join(f"{m} 月" for m in months)
-    if step % 12 == 0:
-        return f"每 {step // 12} 年 {first_month} 月"
-    return f"每 {step} 个月"
+                  f"{every}（{months_text(step, start.month)}的第一个星期一）")
 
 
 def _due_series(unit, interval, start, deadline, cycle, cal, until) -> Series:
     first = due.compute(deadline, period_end(start, unit, interval), cal)
     first_due = first.unextended or first.date  # the plain pattern's date
-    every = cycle_words(cycle)
+    every = cycle_text(cycle)
     if unit == "day":
         working = deadline["unit"] == "working_days" and interval == 1
         rule = {"FREQ": "DAILY", "INTERVAL": interval}
@@ -157,7 +134,7 @@ def _due_series(unit, interval, start, deadline, cycle, cal, until) -> Series:
         plain = Series(first_due, {"FREQ": "WEEKLY", "INTERVAL": interval, "BYDAY": [BYDAY[wd]]},
                        f"{every}（截止：星期{'一二三四五六日'[wd]}）", True)
     else:
-        months = PERIOD_MONTHS[unit] * interval
+        months = PERIODS[unit].months * interval
         day = first_due.day if first_due.day <= 28 else -1
         plain = Series(first_due, {"FREQ": "MONTHLY", "INTERVAL": months, "BYMONTHDAY": [day]},
                        f"{every}（截止：{'当月最后一天' if day == -1 else f'{day} 日'}）", True)

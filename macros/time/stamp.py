@@ -1,14 +1,26 @@
-"""Reproducible dates for generated artefacts (calendar DTSTAMP, export header).
+"""Reproducible dates for generated artefacts (calendar DTSTAMP, the export
+header, the print footer).
 
-Never "now": two builds of the same data must be byte-identical. The build
-date is SOURCE_DATE_EPOCH when set (the reproducible-builds convention),
-otherwise the data's own date: the newest of the policy's version date and
-every `review.last_reviewed` in the data.
+Never "now": two builds of the same sources must be byte-identical.
+
+The data date (数据日期) has one meaning everywhere it is printed (the export
+header, the PDF footer, the calendar's DTSTAMP): the day the handbook's
+sources (data/ and checklists/) last changed. That is the committer date of
+the last commit touching them when they are committed and unchanged, else
+the newest source file's modification day; never later than
+SOURCE_DATE_EPOCH when that is set (the reproducible-builds convention,
+https://reproducible-builds.org/specs/source-date-epoch/). A review date is
+not a data date: editing a deadline without re-reviewing changes the data.
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
+
+from macros.core import git
+
+SOURCES = ("data", "checklists")
 
 
 def policy_info(model) -> dict:
@@ -17,44 +29,6 @@ def policy_info(model) -> dict:
         if doc.file == "data/sources.yml" and isinstance(doc.data, dict):
             return dict(doc.data.get("policy") or {})
     return {}
-
-
-def _dates(node):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "last_reviewed" and isinstance(value, str):
-                yield value
-            else:
-                yield from _dates(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _dates(item)
-
-
-def data_date(model) -> dt.date:
-    policy = policy_info(model)
-    found = [policy.get("published"), policy.get("version")]
-    for doc in model.docs:
-        found += list(_dates(doc.data))
-    days = []
-    for text in found:
-        try:
-            days.append(dt.date.fromisoformat(str(text)))
-        except ValueError:
-            continue
-    return max(days) if days else dt.date(1970, 1, 1)
-
-
-def effective_date(model) -> dt.date:
-    """When the policy took effect: the anchor of every recurring series (it
-    does not move when data is re-reviewed, so event dates stay stable)."""
-    policy = policy_info(model)
-    for key in ("effective", "published", "version"):
-        try:
-            return dt.date.fromisoformat(str(policy.get(key)))
-        except ValueError:
-            continue
-    return data_date(model)
 
 
 # Dates in the data lie in 1900-2099 (common.schema.json `date`); a build
@@ -66,9 +40,10 @@ class BadEpoch(ValueError):
     """SOURCE_DATE_EPOCH is set but is not a usable timestamp."""
 
 
-def source_date_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH as an int, None when unset or empty; BadEpoch when
-    it is not a whole number of seconds between 1970 and 2099."""
+def epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as seconds, None when unset or empty; BadEpoch when
+    it is not a whole number of seconds between 1970 and 2099 (the CLI
+    reports that with exit 2 before any command meets it)."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return None
@@ -78,11 +53,65 @@ def source_date_epoch() -> int | None:
     return int(value)
 
 
+def _day(ts: float) -> dt.date:
+    return dt.datetime.fromtimestamp(ts, dt.timezone.utc).date()
+
+
+def dirty(root: Path) -> bool:
+    """The sources differ from the last commit (or git cannot tell)."""
+    return git.answer(root, "status", "--porcelain", "--", *SOURCES) != ""
+
+
+def last_change(root: Path) -> float:
+    """When the sources last changed, as a timestamp (see the module docstring)."""
+    root = Path(root)
+    if git.answer(root, "rev-parse", "--is-inside-work-tree") == "true" and not dirty(root):
+        stamp = git.answer(root, "log", "-1", "--format=%ct", "--", *SOURCES)
+        if stamp and stamp.isdigit():
+            return float(stamp)
+    return max((p.stat().st_mtime for top in SOURCES for p in (root / top).rglob("*.yml")
+                if p.is_file()), default=0.0)
+
+
+def data_date_of(root: Path) -> dt.date:
+    """The data date of the project at `root`, clamped to SOURCE_DATE_EPOCH."""
+    return _clamped(last_change(root))
+
+
+def data_date(model) -> dt.date:
+    """data_date_of(model.root), asking git once per model (Model.view)."""
+    return _clamped(model.view(_last_change))
+
+
+def _last_change(model) -> float:
+    return last_change(model.root) if model.root is not None else 0.0
+
+
+def _clamped(ts: float) -> dt.date:
+    limit = epoch()
+    if limit is not None:
+        ts = min(ts, limit) if ts else limit
+    return _day(ts)
+
+
+def effective_date(model) -> dt.date:
+    """When the policy took effect: the anchor of every recurring series (it
+    does not move when data is edited or re-reviewed, so event dates stay
+    stable). A policy that states no date falls back to the data date."""
+    policy = policy_info(model)
+    for key in ("effective", "published", "version"):
+        try:
+            return dt.date.fromisoformat(str(policy.get(key)))
+        except ValueError:
+            continue
+    return data_date(model)
+
+
 def build_stamp(model) -> dt.datetime:
     """A UTC timestamp: SOURCE_DATE_EPOCH, else midnight UTC of data_date()."""
-    epoch = source_date_epoch()
-    if epoch is not None:
-        return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
+    limit = epoch()
+    if limit is not None:
+        return dt.datetime.fromtimestamp(limit, tz=dt.timezone.utc)
     day = data_date(model)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 

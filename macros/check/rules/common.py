@@ -1,25 +1,9 @@
-"""Helpers the policy rules share: every step (regular and in paths), cycle
-frequencies, and an anchor for findings about blocks that are not entities."""
+"""Helpers the policy rules share: every step (regular and in paths) and an
+anchor for findings about blocks that are not entities. (Cycle frequencies
+are core.dates.per_year; cycle words are time.words.cycle_text.)"""
 from __future__ import annotations
 
 from macros.model.entities import Entity
-
-# How many units of each cycle unit a year holds; a cycle {interval, unit,
-# times} happens times * PER_YEAR[unit] / interval times a year.
-PER_YEAR = {"day": 365, "week": 52, "month": 12, "quarter": 4, "year": 1}
-UNIT_WORDS = {"day": "天", "week": "周", "month": "月", "quarter": "季度", "year": "年"}
-
-
-def per_year(cycle: dict) -> float:
-    return cycle.get("times", 1) * PER_YEAR[cycle["unit"]] / cycle["interval"]
-
-
-def cycle_words(cycle: dict) -> str:
-    n, unit = cycle["interval"], UNIT_WORDS[cycle["unit"]]
-    every = f"每{unit}" if n == 1 else f"每{n}{unit}"
-    times = cycle.get("times", 1)
-    return every + (f"{'至少' if cycle.get('at_least') else ''}{times}次" if times > 1 else "")
-
 
 def all_steps(model):
     """(process, anchor, where, step) for every step of every process,
@@ -67,16 +51,21 @@ def internal(role) -> bool:
     return role is not None and role.get("kind") == "internal"
 
 
-def strings(doc) -> list:
-    """(path, text) for every string in a document, in document order.
-    Several rules read every text (placeholders, 待填写); walking each file
-    once per load instead of once per rule saves a tenth of a check. Kept on
-    the document, so it goes when the document goes."""
-    found = doc.__dict__.get("_strings")
-    if found is None:
-        found = doc.__dict__["_strings"] = []
+def strings(model) -> list:
+    """[(doc, [(path, text)])]: every string of every document, in document
+    order. Several rules read every text (placeholders, 待填写); walking each
+    file once per load instead of once per rule saves a tenth of a check. A
+    view of the model (Model.view): kept with it, gone with it."""
+    return model.view(_strings)
+
+
+def _strings(model) -> list:
+    out = []
+    for doc in model.docs:
+        found: list = []
         _collect(doc.data, (), found)
-    return found
+        out.append((doc, tuple(found)))
+    return out
 
 
 def _collect(node, path, out):

@@ -8,14 +8,13 @@ import re
 
 from macros.check.rules.registry import Finding, rule
 from macros.check.rules.common import all_steps
+from macros.model import timelimits
 
 # 三日内, 7天以内, 两周内, 三个月内, 五年之内
 LIMIT = re.compile(r"([0-9〇零一二两三四五六七八九十百]+)\s*(个)?(日|天|周|星期|月|年)(以内|之内|内)")
 FAMILY = {"日": "days", "天": "days", "周": "weeks", "星期": "weeks", "月": "months", "年": "years"}
 UNIT_FAMILY = {"calendar_days": "days", "working_days": "days", "weeks": "weeks",
                "months": "months", "years": "years"}
-# Where a limit may hide; everything under these keys is a deadline object.
-DEADLINE_KEYS = {"deadline", "rectification", "period", "new_risk_plan"}
 # Free-text fields read for limits. Glossary definitions, questions and clause
 # headings explain or quote the policy; they are not where a rule is kept.
 SKIP_KINDS = {"term", "question", "clause"}
@@ -51,35 +50,41 @@ def limits_in(text: str):
     return out
 
 
-def deadlines_in(data):
-    """Every deadline object under `data` (any depth), as (amount, family)."""
-    found = set()
-
-    def walk(node, under_deadline=False):
-        if isinstance(node, dict):
-            if under_deadline and "unit" in node:
-                found.add((node.get("amount"), UNIT_FAMILY.get(node["unit"], node["unit"])))
-            for key, value in node.items():
-                walk(value, key in DEADLINE_KEYS)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value, under_deadline)
-
-    walk(data)
-    return found
+def limit_family(limit: dict):
+    """(amount, unit family) of a deadline value: 3 working days and 3 calendar
+    days both answer "三日内"."""
+    return limit.get("amount"), UNIT_FAMILY.get(limit.get("unit"), limit.get("unit"))
 
 
-def texts_in(data, path=()):
-    """(path, text) for every string under `data`, ids and references aside."""
+def deadlines_by_file(model) -> dict:
+    """{file: {path: deadline value}} for every deadline in the data, found
+    from the schemas (model/timelimits.py): wherever a schema declares
+    `$defs/deadline`, so a new kind of limit needs no change here."""
+    out: dict = {}
+    for found in timelimits.find(model)[0]:
+        out.setdefault(found.file, {})[found.path] = found.value
+    return out
+
+
+def inside(limits: dict, base: tuple) -> dict:
+    """The limits under `base`, keyed by their path relative to it."""
+    return {p[len(base):]: v for p, v in limits.items() if p[:len(base)] == base}
+
+
+def texts_in(data, skip=frozenset(), path=()):
+    """(path, text) for every string under `data`, ids, references and the
+    deadline values at the paths in `skip` aside."""
+    if path in skip:
+        return
     if isinstance(data, str):
         yield path, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            if key not in ("id", "source") and key not in DEADLINE_KEYS:
-                yield from texts_in(value, path + (key,))
+            if key not in ("id", "source"):
+                yield from texts_in(value, skip, path + (key,))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from texts_in(value, path + (i,))
+            yield from texts_in(value, skip, path + (i,))
 
 
 @rule("time-limit-as-data")
@@ -87,12 +92,12 @@ def time_limit_as_data(model):
     """A step's text may only name the limit its own deadline carries; any other
     text may name a limit that some deadline in the data carries (a summary
     restating a process's limit is fine, a limit found nowhere else is not)."""
-    everywhere = set()
-    for doc in model.docs:
-        everywhere |= deadlines_in(doc.data)
+    limits = deadlines_by_file(model)
+    everywhere = {limit_family(v) for in_file in limits.values() for v in in_file.values()}
     for _, anchor, where, step in all_steps(model):
-        own = deadlines_in({"deadline": step["deadline"]})
-        for path, text in texts_in(step):
+        mine = inside(limits.get(anchor.doc.file, {}), anchor.path + tuple(where))
+        own = {limit_family(v) for v in mine.values()}
+        for path, text in texts_in(step, frozenset(mine)):
             for phrase, amount, family in limits_in(text):
                 if (amount, family) not in own:
                     yield Finding(anchor, f"the text names the time limit '{phrase}' but the step's deadline "
@@ -105,7 +110,8 @@ def time_limit_as_data(model):
             # Nested entities (a process's steps, a path's steps) are read on their own.
             nested = {k for k in entity.data if isinstance(entity.data[k], list)
                       and any(isinstance(x, dict) and "id" in x for x in entity.data[k])}
-            for path, text in texts_in({k: v for k, v in entity.data.items() if k not in nested}):
+            mine = frozenset(inside(limits.get(entity.doc.file, {}), entity.path))
+            for path, text in texts_in({k: v for k, v in entity.data.items() if k not in nested}, mine):
                 for phrase, amount, family in limits_in(text):
                     if (amount, family) not in everywhere:
                         yield Finding(entity, f"the text names the time limit '{phrase}', which no deadline in "

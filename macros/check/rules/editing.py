@@ -4,6 +4,7 @@ and the data-ownership declarations that CODEOWNERS is generated from."""
 from __future__ import annotations
 
 from macros.check.rules.registry import Finding, rule, warn
+from macros.core.dates import PERIODS, gap_months
 from macros.model.review import review_of
 from macros.load.kinds import FILES
 from macros.model.entities import Entity
@@ -15,7 +16,6 @@ OWNERS_FILE = "data/owners.yml"
 # 制度 四.一: the authorisation scope is reviewed once a year. permissions.yml
 # may state the cycle itself (review.cycle); this is the policy's default.
 AUTHORISATION_CYCLE_MONTHS = 12
-_UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 def _file_entity(doc) -> Entity:
@@ -56,8 +56,8 @@ def authorisation_review_yearly(model):
         return
     months, said = AUTHORISATION_CYCLE_MONTHS, "yearly"
     cycle = (doc.data.get("review") or {}).get("cycle") if isinstance(doc.data.get("review"), dict) else None
-    if isinstance(cycle, dict) and cycle.get("unit") in _UNIT_MONTHS:
-        months = cycle.get("interval", 1) * _UNIT_MONTHS[cycle["unit"]] // max(cycle.get("times", 1), 1)
+    if isinstance(cycle, dict) and cycle.get("unit") in PERIODS and gap_months(cycle):
+        months = gap_months(cycle)
         said = f"every {months} months (review.cycle)"
     entity = _file_entity(doc)
     f = review_of({"review_info": doc.data.get("review_info")})
@@ -73,8 +73,8 @@ def authorisation_review_yearly(model):
 @rule("placeholder-left")
 def placeholder_left(model):
     """`handbook new` fills required text with a placeholder; it must be replaced."""
-    for doc in model.docs:
-        for path, value in strings(doc):
+    for doc, texts in strings(model):
+        for path, value in texts:
             if PLACEHOLDER in value:
                 owner = model.owner_of(doc, path) or _file_entity(doc)
                 yield warn(owner, f"placeholder {PLACEHOLDER!r} is still here: write the real content",

@@ -3,7 +3,9 @@ forum that looks at it."""
 from __future__ import annotations
 
 from macros.check.rules.registry import Finding, rule
-from macros.check.rules.common import cycle_words, internal, per_year
+from macros.check.rules.common import internal
+from macros.core.dates import per_year
+from macros.time.words import cycle_text
 
 
 @rule("kpi-reviewed-often-enough")
@@ -17,8 +19,8 @@ def kpi_reviewed_often_enough(model):
             yield Finding(kpi, f"KPI owner '{owner.id}' is not a role of the department", ("owner",))
         meeting = model.get("meeting", kpi.data["reviewed_in"])
         if per_year(meeting.data["cycle"]) < per_year(kpi.data["cycle"]):
-            yield Finding(kpi, f"KPI is measured {cycle_words(kpi.data['cycle'])} but reviewed in "
-                               f"'{meeting.id}' only {cycle_words(meeting.data['cycle'])}: review it in a "
+            yield Finding(kpi, f"KPI is measured {cycle_text(kpi.data['cycle'])} but reviewed in "
+                               f"'{meeting.id}' only {cycle_text(meeting.data['cycle'])}: review it in a "
                                "meeting held at least as often", ("reviewed_in",))
 
 

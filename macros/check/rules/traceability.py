@@ -70,10 +70,10 @@ def open_question_linked(model):
 def no_placeholder_text(model):
     """Placeholders (X人, 待定, TBD, TODO, ??? ...) live only in the open
     questions; anywhere else an undecided value must become an open question."""
-    for doc in model.docs:
+    for doc, texts in strings(model):
         if doc.file == QUESTIONS_FILE:
             continue
-        for path, text in strings(doc):
+        for path, text in texts:
             m = PLACEHOLDERS.search(text)
             if m:
                 owner = model.owner_of(doc, path) or file_anchor(model, doc.file)

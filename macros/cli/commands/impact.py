@@ -6,12 +6,12 @@ Markdown for a pull-request comment."""
 from __future__ import annotations
 
 import io
-import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
 from macros.cli.commands import UsageError, project_root
+from macros.core import git
 from macros.model.diff import analyse
 from macros.outputs.site.urls import entity_url
 from macros.tools.impact_report import render
@@ -27,12 +27,9 @@ def add_arguments(p):
 
 def _git(root: Path, *args, binary=False):
     try:
-        r = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120)
-    except FileNotFoundError:
-        raise UsageError("git is not installed") from None
-    if r.returncode != 0:
-        raise UsageError(f"git {' '.join(args)}: {r.stderr.decode('utf-8', 'replace').strip()}")
-    return r.stdout if binary else r.stdout.decode("utf-8").strip()
+        return git.run(root, *args) if binary else git.text(root, *args)
+    except git.GitError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def export_base(root: Path, base: str, dest: Path) -> None:

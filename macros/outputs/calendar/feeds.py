@@ -17,6 +17,7 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core.dates import gap_days
 from macros.time import holidays, recurrence, stamp
 from macros.model import timelimits
 from macros.load.problems import Problem
@@ -34,7 +35,6 @@ TIMED_KINDS = {"meeting": 60}
 # Time slots for timed events, given to the most frequent first so that a
 # weekly, a fortnightly and a quarterly meeting on the same Monday don't clash.
 SLOTS = (dt.time(9, 0), dt.time(10, 30), dt.time(14, 0), dt.time(15, 30), dt.time(16, 30))
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 FEEDS_DIR = "calendar"
 
 
@@ -68,15 +68,15 @@ class Obligation:
 def obligations(result) -> tuple[list[Obligation], list[Problem]]:
     """Every recurring obligation in the data, sorted by id, plus a problem
     for each cycle that cannot be written as a calendar recurrence."""
-    return timelimits.cached(result, "obligations", lambda: _obligations(result))
+    return result.model.view(_obligations)
 
 
-def _obligations(result):
-    deadlines, cycles = timelimits.find(result)
-    anchor = stamp.effective_date(result.model)
-    cal, until = holidays.for_result(result), stamp.horizon(result.model)
+def _obligations(model):
+    deadlines, cycles = timelimits.find(model)
+    anchor = stamp.effective_date(model)
+    cal, until = model.view(holidays.for_model), stamp.horizon(model)
     out, problems = [], []
-    roles = {r.id for r in result.model.all("role")}
+    roles = {r.id for r in model.all("role")}
     items = [(c, c.value, _paired(c, deadlines), "cycle") for c in cycles]
     for d in deadlines:
         rel = ".".join(str(k) for k in d.path[len(d.entity.path):]) if d.entity else ""
@@ -91,7 +91,7 @@ def _obligations(result):
             problems.append(Problem(found.file, found.line, 1, f"cannot put '{found.id}' in the calendar: {exc}",
                                     rule="calendar"))
             continue
-        involved = tuple(r for r in timelimits.roles_involved(result, found) if r in roles)
+        involved = tuple(r for r in timelimits.roles_involved(model, found) if r in roles)
         out.append(Obligation(
             id=found.id, uid=f"{prefix}.{found.id}@{UID_DOMAIN}", name=found.name, kind=found.owner_kind,
             cycle=cyc, deadline=deadline, series=series, roles=involved,
@@ -114,8 +114,7 @@ def _paired(cycle, deadlines):
 
 def _give_slots(obs):
     timed = sorted((o for o in obs if o.minutes),
-                   key=lambda o: (PERIOD_DAYS[o.cycle["unit"]] * o.cycle.get("interval", 1)
-                                  / o.cycle.get("times", 1), o.id))
+                   key=lambda o: (gap_days(o.cycle), o.id))
     slot = {o.uid: SLOTS[min(i, len(SLOTS) - 1)] for i, o in enumerate(timed)}
     return [Obligation(**{**o.__dict__, "at": slot.get(o.uid)}) for o in obs]
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from macros.core import words
 from macros.outputs import provenance
 from macros.time.words import cycle_text, deadline_text as deadline_words  # noqa: F401 (cycle_text re-exported)
 
-RECORD_KINDS = {"log": "操作日志", "form": "表单", "signature": "签字", "email": "邮件",
-                "system": "系统录入", "minutes": "会议纪要", "report": "报告"}
-# Fields of a referred entity shown under its item, in this order, with labels.
-ROLE_FIELDS = (("owner", "负责人"), ("reports_to", "上级"), ("partner", "协同"), ("participants", "参加"), ("responsible", "负责"), ("chairs", "主持"), ("owners", "接口"),
-               ("submitted_by", "提交"), ("submitted_to", "提交给"), ("readers", "可调阅"))
+# Fields of a referred entity shown under its item, in this order; their
+# labels are the one vocabulary's (core/words.FIELD), as on the site.
+ROLE_FIELDS = ("owner", "reports_to", "partner", "participants", "responsible", "chairs", "owners",
+               "submitted_by", "submitted_to", "readers")
 TEXT_FIELDS = ("description", "summary", "purpose", "condition", "plan")
 # Plain-text fields shown as facts when they are not already the item's text.
-FACT_FIELDS = (("plan", "应对方案"), ("scenarios", "场景"), ("evidence", "留存证据"), ("escalation", "逾期处理"))
+FACT_FIELDS = ("plan", "scenarios", "evidence", "escalation")
 LOG_ROWS = 3
 
 
@@ -51,16 +51,12 @@ class Item:
 
 def step_item(model, data: dict, title: str = "", ref: str = "") -> Item:
     raci = data["raci"]
-    facts = [("执行", role_names(model, raci["responsible"])), ("负责", role_names(model, raci["accountable"]))]
-    if raci.get("consulted"):
-        facts.append(("咨询", role_names(model, raci["consulted"])))
-    if raci.get("informed"):
-        facts.append(("知会", role_names(model, raci["informed"])))
+    facts = [(word, role_names(model, raci[key])) for key, (_, word) in words.RACI.items() if raci.get(key)]
     perm = model.get("permission", data["permission"])
-    facts.append(("权限", perm.name if perm else data["permission"]))
+    facts.append((words.FIELD["permission"], perm.name if perm else data["permission"]))
     record = data["record"]
-    facts.append(("记录", f"{record['name']}（{RECORD_KINDS.get(record['kind'], record['kind'])}）"))
-    facts.append(("时限", deadline_text(model, data.get("deadline"))))
+    facts.append((words.FIELD["record"], f"{record['name']}（{words.value(record['kind'])}）"))
+    facts.append((words.FIELD["deadline"], deadline_text(model, data.get("deadline"))))
     log = bool(data.get("gate")) or record["kind"] == "log"
     return Item(title or data["name"], data.get("description", ""), facts, log=log, ref=ref,
                 source=list(data.get("source", [])))
@@ -69,18 +65,19 @@ def step_item(model, data: dict, title: str = "", ref: str = "") -> Item:
 def entity_item(model, entity, title: str = "") -> Item:
     data = entity.data
     text = next((data[k] for k in TEXT_FIELDS if isinstance(data.get(k), str)), "")
-    facts = [(label, role_names(model, data[key])) for key, label in ROLE_FIELDS if data.get(key)]
+    label = words.FIELD
+    facts = [(label[key], role_names(model, data[key])) for key in ROLE_FIELDS if data.get(key)]
     if isinstance(data.get("permission"), str) and model.get("permission", data["permission"]):
-        facts.append(("权限", model.get("permission", data["permission"]).name))
+        facts.append((label["permission"], model.get("permission", data["permission"]).name))
     if data.get("cycle"):
-        facts.append(("周期", cycle_text(data["cycle"])))
-    for key, label in (("deadline", "时限"), ("rectification", "整改时限")):
+        facts.append((label["cycle"], cycle_text(data["cycle"])))
+    for key in ("deadline", "rectification"):
         if isinstance(data.get(key), dict):
-            facts.append((label, deadline_text(model, data[key])))
-    for key, label in FACT_FIELDS:
+            facts.append((label[key], deadline_text(model, data[key])))
+    for key in FACT_FIELDS:
         value = data.get(key)
         if value and value != text and isinstance(value, (str, list)):
-            facts.append((label, value if isinstance(value, str) else "、".join(map(str, value))))
+            facts.append((label[key], value if isinstance(value, str) else "、".join(map(str, value))))
     item = Item(title or entity.name, text, facts, ref=f"{entity.kind}:{entity.id}",
                 source=list(data.get("source", [])))
     if entity.kind == "path":  # an alternative path: its own steps, each ticked and logged

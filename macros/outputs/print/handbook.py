@@ -1,19 +1,22 @@
 """The whole handbook as one print document (cover, contents, chapters).
 
 Rendered from the model through checklists/templates/handbook.html.j2, not by
-printing the site. Field labels come from the schemas' Chinese titles, and
+printing the site. Field labels come from the one vocabulary and the
+schemas' Chinese titles (macros/schema/labels.py, as on the site), and
 references print as the referred entity's name, so a new field or a new kind
 of data appears in print without touching this module: kinds not named in
 CHAPTERS are printed in a last chapter, never dropped.
 """
 from __future__ import annotations
 
-from macros.core import words
-
+import re
 from dataclasses import dataclass, field
 
-from macros.schema import validate as schemas
-from macros.load.kinds import ENTITIES, FILES
+from macros.core import words
+
+from macros.load.kinds import ENTITIES
+from macros.schema import labels as schema_labels
+from macros.schema.labels import SchemaLabels
 from macros.outputs.print.checklist import cycle_text, deadline_text
 from macros.outputs.print.engine import pdf_name
 
@@ -32,11 +35,7 @@ CHAPTERS = (
     ("制度条款索引", ("clause",)),
 )
 SKIP = {"id", "name", "heading"}
-FALLBACK_LABELS = {"source": "出处", "summary": "概要", "description": "说明", "owner": "负责人",
-                   "cycle": "周期", "deadline": "时限", "review": "审核", "purpose": "目的",
-                   "scope": "适用范围", "plan": "应对方案", "condition": "适用条件",
-                   "count": "人数", "to": "晋升至", "process": "流程", "assessments": "考核",
-                   "period": "周期", "mode": "方式", "unspecified": "制度未规定", "open_question": "待决问题"}
+_ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")  # an identifier, worded like the site's enums
 KIND_TITLES = words.KIND  # the one vocabulary
 
 
@@ -55,42 +54,11 @@ class Chapter:
     groups: list  # [(kind title, kind, [Block])]
 
 
-def _resolve(node, resolver):
-    while isinstance(node, dict) and "$ref" in node:
-        resolved = resolver.lookup(node["$ref"])
-        node, resolver = {**resolved.contents, **{k: v for k, v in node.items() if k != "$ref"}}, resolved.resolver
-    return node, resolver
-
-
-def field_labels(root) -> dict:
-    """{kind: {key: Chinese title}} from the schemas (titles of the properties)."""
-    registry, by_name = schemas.load_registry(root)
-    files = {fk.pattern: fk.schema for fk in FILES}
-    out = {}
-    for k in ENTITIES:
-        schema = by_name.get(files.get(k.pattern, ""))
-        if schema is None:
-            continue
-        node, resolver = schema, registry.resolver(base_uri=schema["$id"])
-        for key in k.at:
-            node, resolver = _resolve(node.get("properties", {}).get(key, {}), resolver)
-            node, resolver = _resolve(node.get("items", {}), resolver)
-        labels = {}
-        for key, sub in node.get("properties", {}).items():
-            # A property's own title first; a shared definition's title (e.g.
-            # "说明文字" for every text) is less specific than our fallback.
-            own = sub.get("title") if isinstance(sub, dict) else None
-            resolved, _ = _resolve(sub, resolver)
-            labels[key] = own or FALLBACK_LABELS.get(key) or resolved.get("title") or key
-        out[k.kind] = labels
-    return out
-
-
 class Formatter:
     """Data values as print text: references by name, deadlines and cycles in words."""
 
-    def __init__(self, model):
-        self.model = model
+    def __init__(self, model, labels: SchemaLabels):
+        self.model, self.labels = model, labels
         self.refs = {(r.doc.file, r.path): (r.kind, r.target)
                      for refs in model.referrers.values() for r in refs}
 
@@ -102,7 +70,7 @@ class Formatter:
                 return deadline_text(self.model, v)
             if "interval" in v and "unit" in v:
                 return cycle_text(v)
-            return "；".join(f"{FALLBACK_LABELS.get(k, k)}：{self.value(doc, path + (k,), x)}"
+            return "；".join(f"{self.labels.label(k)}：{self.value(doc, path + (k,), x)}"
                             for k, x in v.items())
         if isinstance(v, list):
             short = all(isinstance(x, str) and len(x) <= 12 and not x.endswith("。") for x in v)
@@ -114,6 +82,9 @@ class Formatter:
             target = self.model.get(*ref)
             if target is not None and ref[0] != "clause":
                 return target.name
+        key = path[-1] if path and isinstance(path[-1], str) else ""
+        if isinstance(v, str) and _ENUMISH.match(v):
+            return str(self.labels.value(key, v))
         return str(v)
 
 
@@ -124,15 +95,15 @@ def _nested_keys(entity) -> set:
             and len(k.at) > len(entity.path) and k.at[:len(entity.path)] == entity.path}
 
 
-def entity_block(model, fmt, labels, entity) -> Block:
+def entity_block(model, fmt, entity) -> Block:
     nested = _nested_keys(entity)
-    fields = [(labels.get(key, FALLBACK_LABELS.get(key, key)), fmt.value(entity.doc, entity.path + (key,), v))
+    fields = [(fmt.labels.label(key, entity.kind), fmt.value(entity.doc, entity.path + (key,), v))
               for key, v in entity.data.items() if key not in SKIP and key not in nested]
     return Block(f"e-{entity.kind}-{entity.id}", entity.name, entity.id, fields)
 
 
 def chapters(model, root) -> list[Chapter]:
-    labels, fmt = field_labels(root), Formatter(model)
+    fmt = Formatter(model, schema_labels.read(root))
     listed = {kind for _, kinds in CHAPTERS for kind in kinds}
     extra = tuple(k.kind for k in ENTITIES if k.kind not in listed and model.all(k.kind))
     out = []
@@ -142,7 +113,7 @@ def chapters(model, root) -> list[Chapter]:
             entities = model.all(kind)
             if kind in ("step", "path") or not entities:
                 continue
-            blocks = [entity_block(model, fmt, labels.get(kind, {}), e) for e in entities]
+            blocks = [entity_block(model, fmt, e) for e in entities]
             groups.append((KIND_TITLES.get(kind, kind), kind, blocks))
         if groups:
             out.append(Chapter(f"ch-{n + 1}", title, groups))

@@ -9,14 +9,13 @@ page says so in one line instead of failing the build.
 """
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
+from macros.core import git
 from macros.model.diff import diff
 from macros.core.personal import redact
 from macros.core.text import code, md_comment as md
-from macros.core.words import entity_label as label
+from macros.core.words import FILE_CHANGE, entity_label as label
 from macros.load.kinds import DATA_DIRS
 from macros.model.entities import Model
 from macros.load.yamlio import LoadError, load_text
@@ -24,19 +23,16 @@ from macros.load.yamlio import LoadError, load_text
 LIMIT = 100  # commits shown; older history stays in git
 MAX_ENTITIES = 8  # entities named per file; a first import names dozens
 NO_GIT = "> 变更记录来自 git 历史：本次构建不在 git 仓库中（或没有安装 git），所以这里没有内容。"
-_STATUS = {"A": "新增文件", "M": "修改", "D": "删除文件", "R": "改名"}
 
 
 def _git(root: Path, *args, stdin: bytes | None = None) -> bytes | None:
-    env = {**os.environ, "TZ": "UTC", "LC_ALL": "C", "GIT_PAGER": "cat"}
+    """git's output, or None without git: the page then says so (NO_GIT)."""
     try:
         # core.quotePath=false: non-ASCII names as they are, not "\346\226…",
         # so they print readably and `cat-file` finds them.
-        r = subprocess.run(["git", "-c", "core.quotePath=false", "-C", str(root), *args], input=stdin,
-                           capture_output=True, timeout=120, env=env)
-    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return git.run(root, "-c", "core.quotePath=false", *args, stdin=stdin)
+    except git.GitError:
         return None
-    return r.stdout if r.returncode == 0 else None
 
 
 def commits(root: Path, limit: int = LIMIT) -> list[dict] | None:
@@ -123,7 +119,7 @@ def render(root: Path, limit: int = LIMIT) -> str:
             if len(what) > MAX_ENTITIES:
                 what = what[:MAX_ENTITIES] + [f"等共 {len(what)} 项"]
             tail = "：" + "、".join(what) if what else ""
-            lines.append(f"    - {_STATUS.get(status, status)} {code(redact(path))}{tail}")
+            lines.append(f"    - {FILE_CHANGE.get(status, status)} {code(redact(path))}{tail}")
     return "\n".join(lines) + "\n"
 
 

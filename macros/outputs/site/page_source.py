@@ -66,7 +66,7 @@ class SitePages:
     def _render(self, page: str) -> str | None:
         if page in self.generated:
             from macros.outputs.site.render import shared_for
-            return self.generated[page].markdown(shared_for(self.model, self.model.root))
+            return self.generated[page].markdown(shared_for(self.model))
         path = self._hand_written(page)
         if path is None:
             return None

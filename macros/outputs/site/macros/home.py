@@ -14,7 +14,7 @@ from macros.outputs.site.render.html import block, table
 def register(env, result):
     def ctx():
         page = env.page.file.src_uri if getattr(env, "page", None) else "index.md"
-        return Ctx(shared_for(result.model, result.root), page,
+        return Ctx(shared_for(result.model), page,
                    bool(env.conf.get("use_directory_urls", True)))
 
     @env.macro

@@ -13,8 +13,7 @@ from markupsafe import Markup, escape
 
 from macros.time import deadlines, holidays, stamp
 from macros.outputs.calendar.feeds import FEEDS_DIR, feed_roles, for_role, obligations
-from macros.time.due import UNIT_ZH
-from macros.time.words import deadline_text as limit_words, from_phrase as start_words
+from macros.time.words import amount_text, deadline_text as limit_words, from_phrase as start_words
 from macros.outputs.export.api import API_DIR
 
 
@@ -41,14 +40,13 @@ def register(env, result):
         rows = []
         for r in deadlines.rules(result):
             limit = r.limit
-            unit = "—" if limit.get("unspecified") else UNIT_ZH.get(limit["unit"], limit["unit"])
-            amount = limit.get("amount", "—" if limit.get("unspecified") else "")
+            amount = "—" if limit.get("unspecified") else amount_text(limit.get("amount", ""), limit["unit"])
             rows.append((f"rule-{r.id}", [
                 f"{escape(r.name)}<br><code>{escape(r.id)}</code>",
                 escape("—" if limit.get("unspecified") else start_words(limit)),
                 f"{escape(limit_words(limit))}{'（下限）' if limit.get('at_least') else ''}"
                 f"{question(limit.get('open_question'))}",
-                f"{escape(amount)} {escape(unit)}", role_names(r.responsible), escape("、".join(r.source))]))
+                escape(amount), role_names(r.responsible), escape("、".join(r.source))]))
         return _table(("事项（规则 id）", "起算事件", "时限", "数量与单位", "负责", "出处"), rows)
 
     @env.macro

@@ -75,7 +75,7 @@ def add_generated(files, config):
     from mkdocs.structure.files import File
 
     result = checked(config)
-    shared = shared_for(result.model, result.root)
+    shared = shared_for(result.model)
     directory_urls = bool(config.get("use_directory_urls", True))
     existing = {f.src_uri for f in files}
     generated = page_list.generated(result.model)

@@ -12,12 +12,12 @@ from markupsafe import Markup
 
 from macros.outputs.site.render.html import block, heading, joined, table, ul
 from macros.outputs.site.render.links import anchor_id, target
-from macros.time.words import cycle_text, deadline_html
+from macros.core.words import RACI
+from macros.model.review import review_of
+from macros.time.words import cycle_text, deadline_html, every_text
 
 # Rendered apart (heading, sources, review) or as child entities.
 ALWAYS_SKIP = {"id", "name", "source", "review"}
-# Enumerations whose words depend on the field (role ids are also words).
-ENUM_BY_KEY = {"level": {"director": "总监层级", "manager": "主管层级", "specialist": "专员层级"}}
 _ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
@@ -38,10 +38,7 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
         return ctx.text(value)
     if isinstance(value, str):
         key = path[-1] if path and isinstance(path[-1], str) else ""
-        words = ctx.shared.enums.get(key, {}).get(value) or ENUM_BY_KEY.get(key, {}).get(value)
-        if words:
-            return ctx.text(words)
-        return ctx.enum(value) if _ENUMISH.fullmatch(value) else ctx.text(value)
+        return ctx.enum(value, key) if _ENUMISH.fullmatch(value) else ctx.text(value)
     if is_deadline(value):
         return deadline_html(value, lambda q: ctx.ref("question", q))
     if is_cycle(value):
@@ -68,11 +65,10 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
 
 
 def raci_html(ctx, file, path, raci) -> Markup:
-    names = {"responsible": "执行 R", "accountable": "批准 A", "consulted": "咨询 C", "informed": "知会 I"}
     parts = []
-    for key, label in names.items():
+    for key, (letter, word) in RACI.items():
         if key in raci:
-            parts.append(Markup("{}：{}").format(label, value_html(ctx, file, path + (key,), raci[key])))
+            parts.append(Markup("{} {}：{}").format(word, letter, value_html(ctx, file, path + (key,), raci[key])))
     return joined(parts, "；")
 
 
@@ -81,7 +77,7 @@ def field_rows(ctx, entity, skip=()) -> list:
     for key, value in entity.data.items():
         if key in ALWAYS_SKIP or key in skip:
             continue
-        rows.append((ctx.text(ctx.label(key)), value_html(ctx, entity.doc.file, entity.path + (key,), value)))
+        rows.append((ctx.text(ctx.label(key, entity.kind)), value_html(ctx, entity.doc.file, entity.path + (key,), value)))
     return rows
 
 
@@ -106,26 +102,13 @@ def review_html(ctx, entity) -> Markup:
     if not isinstance(review, dict) or "last_reviewed" not in review:
         return Markup("")
     parts = [Markup("上次审核：{}").format(ctx.text(review["last_reviewed"]))]
-    if review.get("cycle_months"):
-        parts.append(Markup("审核周期：每 {} 个月").format(ctx.text(review["cycle_months"])))
-        due = next_review(str(review["last_reviewed"]), review["cycle_months"])
-        if due:
-            parts.append(Markup("下次审核：{} 前").format(ctx.text(due)))
+    fresh = review_of(entity.data)
+    if fresh is not None:
+        parts.append(Markup("审核周期：{}").format(ctx.text(every_text(fresh.cycle_months, "month"))))
+        parts.append(Markup("下次审核：{} 前").format(ctx.text(fresh.due.isoformat())))
     if review.get("reviewer"):
         parts.append(Markup("审核人：{}").format(ctx.ref("role", review["reviewer"])))
     return Markup('<p class="hb-review">{}</p>').format(joined(parts, " · "))
-
-
-def next_review(last: str, months) -> str:
-    """last_reviewed + cycle_months, clamped to the month's last day."""
-    import calendar
-    try:
-        y, m, d = (int(x) for x in last.split("-"))
-        m0 = m - 1 + int(months)
-        y, m = y + m0 // 12, m0 % 12 + 1
-        return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
-    except (ValueError, TypeError):
-        return ""
 
 
 def entity_anchor(entity) -> str:

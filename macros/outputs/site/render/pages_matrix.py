@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.core.words import RACI_LETTER
 from macros.model import queries as q
 from macros.outputs.site.render.fields import entity_section, review_html, sources_footer
 from macros.outputs.site.render.html import block, heading, table
 
-LETTER_TITLES = {"R": "执行", "A": "批准（负责）", "C": "咨询", "I": "知会"}
 
 
 def _role_head(ctx, roles):
@@ -65,7 +65,7 @@ def raci_page(ctx) -> str:
             for r in roles:
                 lt = q.letters(row.step.get("raci") or {}, r.id)
                 cells.append(Markup('<abbr title="{}">{}</abbr>').format(
-                    "、".join(LETTER_TITLES[c] for c in lt), lt) if lt else Markup(""))
+                    "、".join(RACI_LETTER[c] for c in lt), lt) if lt else Markup(""))
             rows.append([name] + cells)
         used = [i for i, r in enumerate(roles) if any(row[i + 1] for row in rows)]
         heads = [Markup("步骤")] + [ctx.to(roles[i]) for i in used]

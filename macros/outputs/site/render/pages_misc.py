@@ -94,8 +94,7 @@ def documents_page(ctx) -> str:
         if not isinstance(naming, dict):
             continue
         out.append(heading(2, "文件命名规则", "naming"))
-        rows = [(ctx.text(ctx.label(k) if k not in ("format", "pattern", "example") else
-                          {"format": "格式", "pattern": "校验规则（正则）", "example": "示例"}[k]),
+        rows = [(ctx.text(ctx.label(k)),
                  value_html(ctx, file, ("naming", k), v) if k != "pattern" else Markup("<code>{}</code>").format(v))
                 for k, v in naming.items() if k != "source"]
         out.append(block(table(["项目", "内容"], rows)))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.core.words import RACI_LETTER, value as value_words
 from macros.model import queries as q
 from macros.outputs.site.render.fields import (
     entity_section,
@@ -40,7 +41,8 @@ def org_chart(ctx) -> Markup:
             line = model.get("line", r.get("line"))
             sub = line.name if line else ""
         elif r.get("kind") != "internal":
-            sub = {"external": "上级", "temporary": "临时小组"}.get(r.get("kind"), "")
+            # An outside role on the chart is the one the department reports to.
+            sub = "上级" if r.get("kind") == "external" else value_words(r.get("kind") or "")
         nodes.append({"key": r.id, "title": r.name, "sub": sub, "href": ctx.url(r),
                       "parent": r.get("reports_to") if r in inside else None})
     org_entity = _org(ctx)
@@ -140,8 +142,7 @@ def _title(role) -> str:
 
 
 def _letters(lt: str) -> Markup:
-    names = {"R": "执行", "A": "批准", "C": "咨询", "I": "知会"}
-    return Markup("、").join(Markup("<strong>{}</strong> {}").format(ch, names[ch]) for ch in lt)
+    return Markup("、").join(Markup("<strong>{}</strong> {}").format(ch, RACI_LETTER[ch]) for ch in lt)
 
 
 # Kinds already shown in their own section of the role page.

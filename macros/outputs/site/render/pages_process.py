@@ -7,7 +7,7 @@ from macros.core import words
 from markupsafe import Markup
 
 from macros.model import queries as q
-from macros.outputs.site.render.context import VALUES
+from macros.core.words import value as value_words
 from macros.outputs.site.render.fields import (
     entity_anchor,
     fields_table,
@@ -24,7 +24,7 @@ from macros.model.queries import CATEGORY_ORDER
 
 
 def category_label(cat) -> str:
-    return VALUES.get(cat, cat) or "其他流程"
+    return value_words(cat) or "其他流程"
 
 
 def processes_index(ctx) -> str:
@@ -74,7 +74,7 @@ def _step_cells(ctx, file, path, step) -> list:
         value_html(ctx, file, path + ("raci", "responsible"), raci.get("responsible") or []),
         value_html(ctx, file, path + ("raci", "accountable"), raci.get("accountable")),
         value_html(ctx, file, path + ("permission",), step.get("permission")),
-        Markup("{}（{}）").format(ctx.text(rec.get("name")), ctx.enum(rec.get("kind"))) if rec else Markup("—"),
+        Markup("{}（{}）").format(ctx.text(rec.get("name")), ctx.enum(rec.get("kind"), "kind")) if rec else Markup("—"),
         deadline_html(step.get("deadline"), lambda qid: ctx.ref("question", qid)),
     ]
 
