@@ -9,10 +9,11 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 # System packages (Debian names). A build needs a CJK font and Pango/HarfBuzz
-# for WeasyPrint's PDFs; the tests need those plus Chromium (browser tests)
-# and poppler (reading the PDFs back).
+# for WeasyPrint's PDFs; the tests need those plus Chromium (browser tests),
+# poppler (reading the PDFs back) and nginx (the intranet-hosting test,
+# tests/test_nginx.py).
 BUILD_PACKAGES := fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_PACKAGES := chromium poppler-utils
+TEST_PACKAGES := chromium poppler-utils nginx
 
 # Every Python package `make setup` installs, pinned with hashes: the runtime
 # and the extras below. Regenerate it after changing pyproject.toml's

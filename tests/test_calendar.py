@@ -137,6 +137,13 @@ def test_role_feeds_carry_what_the_role_is_named_in(shipped, written):
         assert len(_events((out / name).read_bytes())[1]) == count
 
 
+def test_no_empty_feed_is_written_or_linked(shipped, written):
+    """Red-team F18: crisis-team.ics had no component (RFC 5545 3.4 needs one)."""
+    out, counts = written
+    assert "crisis-team.ics" not in counts and not (out / "crisis-team.ics").exists()
+    assert all(count > 0 for count in counts.values())
+
+
 def test_feeds_are_reproducible(shipped, tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     feeds.write_feeds(shipped, tmp_path / "a")

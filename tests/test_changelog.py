@@ -52,6 +52,18 @@ def test_subjects_are_inert(tmp_path):
     assert "<img" not in text and "&lt;img" in text and "\\[x\\](javascript:y)" in text
 
 
+def test_subjects_are_masked_and_names_readable(tmp_path):
+    """Review F5 (a commit subject is published unchecked) and F21 (non-ASCII
+    names came out octal-escaped, and their entities were lost)."""
+    root = _history(tmp_path)
+    git(root, "mv", "data/processes/enrolment.yml", "data/processes/新生入学.yml")
+    commit_all(root, "更新 值班 13812345678 身份证 11010519491231002X")
+    text = render(root)
+    assert "- **更新 值班 138\\*\\*\\*\\*5678 身份证 110\\*" in text
+    assert "13812345678" not in text and "11010519491231002X" not in text
+    assert "    - 新增文件 `data/processes/新生入学.yml`：新增流程" in text
+
+
 def test_outside_git_one_clear_line(tmp_path):
     assert render(make_project(tmp_path)) == NO_GIT
 

@@ -106,7 +106,8 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path):
 
 def test_bad_revision_and_no_git_are_usage_errors(repo, tmp_path):
     r = impact(repo, "no-such-branch")
-    assert r.returncode == 2 and "handbook impact: git" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr == "handbook impact: no commit 'no-such-branch' in this repository\n"
     plain = make_project(tmp_path / "plain")
     r = impact(plain, "HEAD")
     assert r.returncode == 2 and "Traceback" not in r.stderr

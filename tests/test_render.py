@@ -76,6 +76,29 @@ def test_markdown_syntax_in_data_stays_text():
     assert "&lt;i&gt;" in s and "\\[x\\]" in s and "\\*\\*b" in s and "\\{" in s
 
 
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"])
+def test_every_line_break_becomes_a_space(brk):
+    """Red-team F17: `\r` ended a heading early and dropped its anchor."""
+    from macros.core.text import code, md_comment
+    for out in (md_inline(f"材料初审{brk}==="), md_comment(f"材料初审{brk}==="), code(f"材料初审{brk}===")):
+        assert not any(c in out for c in "\n\r\x0b\x0c\x85\u2028\u2029"), repr(out)
+
+
+def test_pr_comment_text_notifies_nobody_and_links_nothing():
+    """Red-team F22: a name with @team and a URL reached the bot's comment verbatim."""
+    from macros.core.text import md_comment
+    out = md_comment("@xueji-handbook/maintainers 已批准\r\r=== https://evil.example/x")
+    assert out == "@\u200bxueji-handbook/maintainers 已批准 === https\u200b://evil.example/x"
+
+
+def test_abbreviation_lines_only_for_safe_tokens():
+    """Red-team F1: the page tail's `*[ABBR]:` line."""
+    from macros.core.text import abbreviation
+    assert abbreviation("KPI", "关键\n绩效  指标") == "*[KPI]: 关键 绩效 指标"
+    for bad in ("CEO\\<img src=x onerror=alert(1)>", "CFO\n\n<img>", "R&D", "", None, "A]B"):
+        assert abbreviation(bad, "x") is None
+
+
 def test_abbreviations_wrap_whole_words_only():
     a = Abbreviations({"KPI": "关键绩效指标", "CEO": "首席执行官"})
     out = str(a.wrap(Markup("KPI 与 KPIs、CEO 签字")))

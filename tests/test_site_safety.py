@@ -9,7 +9,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import BASE
+from conftest import BASE, ROOT
 from sitetools import article_text, base_project, broken_links, build
 
 from macros.load.problems import format_text
@@ -23,17 +23,79 @@ HOSTILE = [
     "**粗体** `code` <b>b</b> &amp; \"quote' | 表格 |",
     "*[RACI]: <script>alert(3)</script>",
 ]
-FREE_TEXT = {"summary", "description", "definition", "purpose", "question", "proposed_default",
-             "trigger", "condition", "plan", "heading", "note", "scope"}
+# Values the rules interpret rather than show: the naming rule's regexes and
+# its example, which must fit them. Every other plain string is poisoned.
+INTERPRETED = {"pattern", "business_type_pattern", "example"}
+
+
+def _string_fields():
+    """{key: (max length or None, patterns)} for every string property the
+    schemas declare that is not a reference, an enum or a date: found from
+    the schemas, so a new field is poisoned without editing this test."""
+    from macros.schema.validate import inline_refs, load_registry
+    registry, schemas = load_registry(ROOT)
+    found: dict = {}
+
+    def facts(schema):
+        parts, todo = [], [schema]
+        while todo:  # a `$ref` with siblings is inlined as allOf, nested as deep as the refs
+            part = todo.pop()
+            parts.append(part)
+            todo += [s for s in part.get("allOf", []) if isinstance(s, dict)]
+        if not any(p.get("type") == "string" for p in parts) or any(
+                k in p for p in parts for k in ("x-ref", "enum", "const", "format")):
+            return None
+        limits = [p["maxLength"] for p in parts if "maxLength" in p]
+        return min(limits) if limits else None, tuple(p["pattern"] for p in parts if "pattern" in p)
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, sub in (node.get("properties") or {}).items():
+                fact = facts(sub) if isinstance(sub, dict) else None
+                if fact:
+                    limit, patterns = found.get(key, (None, ()))
+                    both = [x for x in (limit, fact[0]) if x]
+                    found[key] = (min(both) if both else None, tuple(sorted(set(patterns + fact[1]))))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(inline_refs(schemas, registry))
+    return found
+
+
+FIELDS = _string_fields()
+SINGLE_LINE = "^[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*$"
+FREE = {k: limit for k, (limit, patterns) in FIELDS.items()
+        if k not in INTERPRETED and set(patterns) <= {SINGLE_LINE, "^(19|20)[0-9]{2}-"} | {
+            p for p in patterns if p.startswith("^[^\\x00-\\x08")}}
+RESTRICTED = {k: patterns for k, (_, patterns) in FIELDS.items() if k not in FREE and k not in INTERPRETED}
+
+
+def test_the_schemas_declare_the_fields_the_review_named():
+    """Red-team F1: abbr, example, evidence ... were missing from a hand-made list."""
+    assert {"evidence", "location", "protection", "version", "from_name", "format", "record", "heading",
+            "definition", "name", "summary", "text"} <= set(FREE)
+    assert {"abbr", "id"} <= set(RESTRICTED)
+
+
+@pytest.mark.parametrize("key", sorted(RESTRICTED))
+def test_restricted_fields_refuse_every_hostile_text(key):
+    from macros.schema import ecma
+    for text in HOSTILE + ["CEO\\<img src=x onerror=alert(1)>", "CEO\n\n<img src=x onerror=alert(2)>"]:
+        assert not all(ecma.search(p, text) for p in RESTRICTED[key]), (key, text)
 
 
 def poison(node, counter):
-    """Replace free-text values (and some names) with hostile strings."""
+    """Replace plain string values (found from the schemas) with hostile ones."""
     if isinstance(node, dict):
         for k, v in node.items():
-            if isinstance(v, str) and (k in FREE_TEXT or (k == "name" and counter[0] % 3 == 0)):
+            if isinstance(v, str) and k in FREE and (k != "name" or counter[0] % 3 == 0):
                 text = HOSTILE[counter[0] % len(HOSTILE)]
-                node[k] = text[:60] if k == "name" else f"{v} {text}"
+                value = f"{v} {text}"
+                limit = FREE[k]
+                node[k] = value if not limit or len(value) <= limit else text[:limit]
                 counter[0] += 1
             else:
                 poison(v, counter)

@@ -68,6 +68,28 @@ def test_alias_bomb_fails_fast():
     assert time.perf_counter() - start < 10  # generous: it stops at the node budget
 
 
+@pytest.mark.parametrize("text, message", [
+    ("x: &a [ *a ]\n", "an alias refers to a node that contains it (a cycle): it would never end; "
+                       "write the values out instead"),
+    ("x0: &a0 [1]\n" + "".join(f"x{i}: &a{i} [*a{i - 1}]\n" for i in range(1, 1500)),
+     "nested deeper than 200 levels (through aliases?): write the values out instead"),
+    ("s: &s '" + "a" * 2000 + "'\nl: [" + ", ".join(["*s"] * 50_000) + "]\n",
+     "aliases repeat more than 200,000 characters of text (an alias bomb?); write the values out instead"),
+])
+def test_alias_cycles_chains_and_amplification_are_refused(text, message):
+    """Red-team F12/F13: a 13-byte cycle and a 1,500-deep chain were
+    RecursionErrors; 656 KB of aliases made a 100 MB page."""
+    start = time.perf_counter()
+    assert error_of(text).message == message
+    assert time.perf_counter() - start < 10
+
+
+def test_a_large_file_without_aliases_is_not_called_a_bomb():
+    """Red-team F23: 100,000 plain terms were reported as an alias bomb."""
+    text = "terms:\n" + "".join(f"  - {{a: {i}, b: {i}}}\n" for i in range(70_000))
+    assert error_of(text).message == "too many values (over 200,000): split the file into smaller ones"
+
+
 def test_small_aliases_are_fine():
     assert load("a: &x [1, 2]\nb: *x\n").data["b"] == [1, 2]
 

@@ -49,10 +49,13 @@ class Result:
 def discover(root: Path) -> tuple[list[tuple[Path, str, object]], list[Problem]]:
     """[(path, shown name, FileKind)] for every data file, plus problems for
     files that match no kind (a misnamed file must not be silently ignored)."""
-    found, problems, claimed = [], [], set()
+    problems, links = symlinks(root)
+    found, claimed = [], set(links)
     for fk in FILES:
         for path in sorted(root.glob(fk.pattern)):
             rel = path.relative_to(root).as_posix()
+            if rel in links:
+                continue
             found.append((path, rel, fk))
             claimed.add(rel)
         if not fk.many and not (root / fk.pattern).exists():
@@ -69,6 +72,22 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, object]], list[Problem]]
                                                "rename it to .yml in the right folder, or remove it",
                                     rule="files"))
     return found, problems
+
+
+def symlinks(root: Path) -> tuple[list[Problem], set]:
+    """A symbolic link under data/, checklists/ or docs/ is refused and not
+    read: MkDocs would publish its target (a file outside the repository,
+    /proc/self/environ), and the loader would echo its keys in messages."""
+    problems, links = [], set()
+    for top in ("data", "checklists", "docs"):
+        for path in sorted((root / top).rglob("*")):
+            if path.is_symlink():
+                rel = path.relative_to(root).as_posix()
+                links.add(rel)
+                problems.append(Problem(rel, 1, 1, "symbolic links are not allowed here: the handbook reads and "
+                                                   "publishes only files kept in the repository; put the file "
+                                                   "itself here", rule="files"))
+    return problems, links
 
 
 def load(root: Path, today=None, *, pages) -> Result:

@@ -13,6 +13,7 @@ import importlib
 import sys
 
 from macros.cli.commands import UsageError
+from macros.time import stamp
 
 # name -> (module under macros.cli.commands, one-line help)
 COMMANDS = {
@@ -47,12 +48,17 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     module = importlib.import_module(f"macros.cli.commands.{COMMANDS[args.command][0]}")
     try:
+        stamp.epoch()  # refused here, before any command meets it deep inside
         return module.run(args)
+    except stamp.BadEpoch as exc:
+        print(f"handbook {args.command}: {exc}", file=sys.stderr)
+        return 2
     except UsageError as exc:
         print(f"handbook {args.command}: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"handbook {args.command}: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""  # ENOSPC on a write carries no file name
+        print(f"handbook {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

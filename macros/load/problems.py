@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from macros.core.text import printable
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -26,7 +28,7 @@ class Problem:
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"
         crumb = f"{self.breadcrumb}: " if self.breadcrumb else ""
-        return f"{where}: {self.severity}: {crumb}{self.message}"
+        return printable(f"{where}: {self.severity}: {crumb}{self.message}")
 
 
 def sort_key(p: Problem):

@@ -13,7 +13,7 @@ from pathlib import Path
 from macros.outputs.calendar import feeds as calendar
 from macros.outputs.export import api as export
 from macros.outputs.print.fonts import NoCJKFont
-from macros.outputs.print.jobs import write_pdfs
+from macros.outputs.print.jobs import PrintTemplateError, write_pdfs
 
 PRINT_DIR = "print"  # site/print/: every PDF
 
@@ -27,7 +27,7 @@ def print_pdfs(result, site_dir: Path):
     site/print/, in one pool of workers."""
     try:
         write_pdfs(result, Path(site_dir) / PRINT_DIR, first_week=True)
-    except NoCJKFont as exc:  # a build without its PDFs is not a complete site
+    except (NoCJKFont, PrintTemplateError) as exc:  # a build without its PDFs is not a complete site
         raise OutputError(str(exc)) from None
 
 

@@ -20,7 +20,8 @@ from urllib.parse import urljoin
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
-from macros.schema import private
+from macros.core.personal import redact
+from macros.schema import ecma, private
 
 SCHEMA_DIR = Path("data") / "schemas"
 
@@ -106,7 +107,7 @@ def _annotation(validator, value, instance, schema):
 
 
 _Validator = validators.extend(
-    Draft202012Validator, {"x-ref": _x_ref, "x-item-label": _annotation}
+    Draft202012Validator, {"x-ref": _x_ref, "x-item-label": _annotation, "pattern": ecma.pattern_keyword}
 )
 
 
@@ -144,7 +145,9 @@ def leaf_errors(error: ValidationError):
 
 
 def _show(value) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A value quoted in a message: masked (CI logs must not repeat personal
+    data) and shortened (a 10 MB value was echoed whole)."""
+    text = redact(json.dumps(value, ensure_ascii=False))
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -179,12 +182,21 @@ def message(error: ValidationError) -> str:
     if v == "format":
         return f"{_show(inst)} is not a valid {schema['format']} (use YYYY-MM-DD)" if schema["format"] == "date" \
             else error.message
+    if v in ("maxLength", "minLength"):
+        limit = schema[v]
+        if v == "maxLength":
+            return f"{_show(inst)} is too long: {len(inst)} characters, at most {limit} allowed"
+        return f"{_show(inst)} is too short: at least {limit} character{'s' if limit != 1 else ''} needed"
     if v == "not" and "required" in (schema.get("not") or {}):
         keys = schema["not"]["required"]
         if len(keys) == 1:
             return f"'{keys[0]}' is not allowed here"
         return f"use only one of: {', '.join(keys)}"
-    return error.message
+    return _shorten(redact(error.message))
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 300 else text[:297] + "..."
 
 
 _TYPE_WORDS = {

@@ -31,10 +31,26 @@ def policy_info(model) -> dict:
     return {}
 
 
+# Dates in the data lie in 1900-2099 (common.schema.json `date`); a build
+# date past them would carry every computed deadline out of range.
+EPOCH_MAX = 4_102_444_799  # 2099-12-31T23:59:59Z
+
+
+class BadEpoch(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a usable timestamp."""
+
+
 def epoch() -> int | None:
-    """SOURCE_DATE_EPOCH as seconds, or None when unset."""
+    """SOURCE_DATE_EPOCH as seconds, None when unset or empty; BadEpoch when
+    it is not a whole number of seconds between 1970 and 2099 (the CLI
+    reports that with exit 2 before any command meets it)."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else None
+    if not value:
+        return None
+    if not value.isdigit() or int(value) > EPOCH_MAX:
+        raise BadEpoch(f"SOURCE_DATE_EPOCH={value[:40]!r} is not a timestamp between 1970 and 2099 "
+                       "(whole seconds since 1970-01-01 UTC); unset it or fix it")
+    return int(value)
 
 
 def _day(ts: float) -> dt.date:

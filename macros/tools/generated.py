@@ -11,9 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePosixPath
 
+from macros.core.text import codeowners_comment
 from macros.load.kinds import FILES
 
 CODEOWNERS = ".github/CODEOWNERS"
+# Paths that are code, whoever owns the folder around them (README: Security).
+MAINTAINED = ("/data/schemas/", "/checklists/templates/", "/macros/", "/overrides/", "/docs/javascripts/",
+              "/mkdocs.yml", "/pyproject.toml", "/Makefile", "/.github/", "/tests/")
 VSCODE_SETTINGS = ".vscode/settings.json"
 
 # Editor settings besides the schemas: what keeps a YAML file loadable by the
@@ -60,9 +64,9 @@ def codeowners(model) -> str:
             raise ValueError(f"data/owners.yml: role '{role}' owns data but has no entry in teams")
         return teams[role]
 
-    def role_name(role):
+    def role_name(role):  # for a comment line: never more than one line
         entity = model.get("role", role)
-        return entity.name if entity else role
+        return codeowners_comment(entity.name if entity else role)
 
     lines = [
         "# 由 data/owners.yml 生成，不要手改：改 data/owners.yml 后运行 handbook codeowners --write。",
@@ -75,9 +79,8 @@ def codeowners(model) -> str:
     ]
     for top in ("data", "checklists"):
         lines.append(f"/{top}/  {handle(owners['default'])}")
-    lines.append(f"/data/schemas/  {owners['maintainers']}")
     for area in model.all("owner-area"):
-        lines += ["", f"# {area.name}：{role_name(area.data['role'])}"]
+        lines += ["", f"# {codeowners_comment(area.name)}：{role_name(area.data['role'])}"]
         for pattern in area.data["files"]:
             lines.append(f"/{pattern}  {handle(area.data['role'])}")
             if area.data.get("per_file_owner"):
@@ -86,6 +89,11 @@ def codeowners(model) -> str:
                 for file, owner in file_owners(model, pattern):
                     if owner in teams and owner != area.data["role"]:
                         lines.append(f"/{file}  {teams[owner]}")
+    # Code inside the data folders (schemas, print templates: Jinja and CSS
+    # that run in the publish job) and the code at the top: last, so that no
+    # data area above can hand them to a data approver.
+    lines += ["", "# 模式、打印模板与站点代码：始终由技术维护团队批准（最后匹配生效）"]
+    lines += [f"{path}  {owners['maintainers']}" for path in MAINTAINED]
     return "\n".join(lines) + "\n"
 
 

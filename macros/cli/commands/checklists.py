@@ -25,7 +25,7 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    from macros.outputs.print.jobs import write_pdfs
+    from macros.outputs.print.jobs import PrintTemplateError, write_pdfs
     root = project_root(args.dir)
     out = Path(args.out).resolve() if args.out else root / "print"
     if args.jobs is not None and args.jobs < 1:
@@ -40,6 +40,9 @@ def run(args) -> int:
     except NoCJKFont as exc:
         print(f"handbook checklists: {exc}", file=sys.stderr)
         return 2
+    except PrintTemplateError as exc:
+        print(exc)
+        return 1
     wall = time.perf_counter() - start
     pages = sum(n for _, n, _ in done)
     for name, n, seconds in done:

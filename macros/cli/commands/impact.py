@@ -38,7 +38,13 @@ def export_base(root: Path, base: str, dest: Path) -> None:
     # top level with full paths, so pathspecs and archive names agree.
     prefix = _git(root, "rev-parse", "--show-prefix")
     top = Path(_git(root, "rev-parse", "--show-toplevel"))
-    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    try:
+        commit = _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    except UsageError:  # --quiet: git says nothing, so say what is wrong
+        shallow = _git(root, "rev-parse", "--is-shallow-repository") == "true"
+        raise UsageError(f"no commit {base!r} in this repository"
+                         + (" (it is a shallow clone: fetch more history, e.g. git fetch --unshallow)"
+                            if shallow else "")) from None
     present = [d for d in DATA_DIRS
                if _git(top, "ls-tree", "--name-only", commit, "--", f"{prefix}{d}")]
     dest.mkdir(parents=True, exist_ok=True)

@@ -90,7 +90,7 @@ def plan(root: Path, kind: str, ident: str, today: date):
                              f"(no {k.parent} {scope!r})")
     # A file kind's id becomes a file name: only kebab-case, never a path.
     # Other ids are checked by the schema with the rest of the new entity.
-    if not k.at and not _ID.match(local):
+    if not k.at and not _ID.fullmatch(local):  # fullmatch: `$` would let "foo\n" through
         raise UsageError(f"{local!r} is not a valid id: lowercase letters, digits and hyphens, e.g. graduation")
     if model.get(kind, ident) is not None:
         raise UsageError(f"{kind} {ident!r} already exists")

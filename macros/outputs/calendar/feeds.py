@@ -21,6 +21,7 @@ from macros.core.dates import gap_days
 from macros.time import holidays, recurrence, stamp
 from macros.model import timelimits
 from macros.load.problems import Problem
+from macros.core.text import ics_text
 
 TZID = "Asia/Shanghai"
 UID_DOMAIN = "xueji-handbook"
@@ -122,8 +123,10 @@ def feed_roles(result, obs) -> list[str]:
     """Roles that get a feed: every internal or temporary role, and any other
     role an obligation names (the CEO invited to the strategy meeting)."""
     named = {r for o in obs for r in o.roles}
+    # A VCALENDAR needs at least one component (RFC 5545 3.4): a role with no
+    # event of its own (the crisis team) gets no feed and no link.
     return [r.id for r in result.model.all("role")
-            if r.get("kind") in ("internal", "temporary") or r.id in named]
+            if (r.get("kind") in ("internal", "temporary") or r.id in named) and for_role(result, obs, r.id)]
 
 
 def for_role(result, obs, role_id) -> list[Obligation]:
@@ -150,7 +153,7 @@ def feed(result, obs, title: str) -> bytes:
         ev = Event()
         ev.add("uid", o.uid)
         ev.add("dtstamp", dtstamp)
-        ev.add("summary", o.summary)
+        ev.add("summary", ics_text(o.summary))
         if o.minutes:
             ev.add("dtstart", dt.datetime.combine(o.series.start, o.at, tzinfo=tz))
             ev.add("duration", dt.timedelta(minutes=o.minutes))
@@ -164,7 +167,7 @@ def feed(result, obs, title: str) -> bytes:
         if o.series.rdates:
             ev.add("rdate", list(o.series.rdates))
         ev.add("categories", [o.kind])
-        ev.add("description", describe(o, names))
+        ev.add("description", ics_text(describe(o, names)))
         cal.add_component(ev)
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from macros.core.lifetime import die_with_parent
 from macros.outputs.print import fonts
 from macros.outputs import provenance
 from macros.outputs.print.checklist import LOG_ROWS
@@ -38,8 +39,12 @@ class Job:
 
 
 def environment(root: Path):
+    """The print templates' Jinja environment, sandboxed: a template is code
+    run in the publish job, so one cannot reach Python internals
+    (`cycler.__init__.__globals__.os`) even if a review misses it."""
     import jinja2
-    env = jinja2.Environment(
+    from jinja2.sandbox import SandboxedEnvironment
+    env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(str(Path(root) / TEMPLATES)),
         autoescape=True,  # every data value is escaped; only the font stack below is trusted
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -60,7 +65,7 @@ def _render(job: Job, out_dir: str) -> tuple[str, int, float]:
     """Write one PDF atomically; (name, pages, seconds). Runs in a worker."""
     import weasyprint
     start = time.perf_counter()
-    document = weasyprint.HTML(string=job.html, base_url=out_dir).render()
+    document = weasyprint.HTML(string=job.html, base_url=out_dir, url_fetcher=inline_only()).render()
     target = Path(out_dir) / job.name
     fd, tmp = tempfile.mkstemp(prefix=f".{job.name}.", dir=out_dir)
     os.close(fd)
@@ -71,6 +76,14 @@ def _render(job: Job, out_dir: str) -> tuple[str, int, float]:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return job.name, len(document.pages), time.perf_counter() - start
+
+
+def inline_only():
+    """The print documents are self-contained (CSS inline, QR codes as inline
+    SVG): a `file:` or network URL in a template or a value would read the
+    runner's files or reach out of the build, so only `data:` URLs load."""
+    import weasyprint
+    return weasyprint.URLFetcher(allowed_protocols={"data"})
 
 
 def default_workers() -> int:
@@ -90,7 +103,8 @@ def render_jobs(todo: list, out_dir: Path, workers: int | None = None) -> list[t
     if workers <= 1 or len(todo) <= 1:
         done = [_render(j, str(out_dir)) for j in todo]
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             done = list(pool.map(_render, todo, [str(out_dir)] * len(todo)))
     order = {j.name: i for i, j in enumerate(jobs_order(todo))}
     return sorted(done, key=lambda d: order[d[0]])

@@ -11,12 +11,40 @@ from pathlib import Path
 from macros.outputs import provenance
 from macros.outputs.print import onboarding
 from macros.outputs.print.checklist import checklist_view
-from macros.outputs.print.engine import BOOKLET, HANDBOOK, Job, checklists, environment, pdf_name, render_jobs
+from macros.core.text import printable
+from macros.outputs.print.engine import (BOOKLET, HANDBOOK, TEMPLATES, Job, checklists, environment, pdf_name,
+                                         render_jobs)
 from macros.outputs.print.handbook import handbook_html
 
 
+class PrintTemplateError(Exception):
+    """A print template failed (a syntax error, or something the sandbox
+    refuses); the message names the template file and line."""
+
+
 def jobs(result, booklet: bool = True, handbook: bool = True, first_week: bool = False) -> list[Job]:
-    """The print documents as HTML, rendered from the model (fast, serial)."""
+    """The print documents as HTML; a template's failure as PrintTemplateError."""
+    import jinja2
+    try:
+        return _jobs(result, booklet, handbook, first_week)
+    except jinja2.TemplateError as exc:
+        raise PrintTemplateError(_where(exc)) from None
+
+
+def _where(exc) -> str:
+    """`checklists/templates/x.j2:LINE: error: …` from a Jinja error: its own
+    position for a syntax error, else the innermost template frame."""
+    import traceback
+    name, line = getattr(exc, "name", None), getattr(exc, "lineno", None)
+    if not name:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+        if frames:
+            name, line = Path(frames[-1].filename).name, frames[-1].lineno
+    where = f"{TEMPLATES.as_posix()}/{name}:{line or 1}:1" if name else TEMPLATES.as_posix()
+    return printable(f"{where}: error: print template failed: {type(exc).__name__}: {exc}")
+
+
+def _jobs(result, booklet, handbook, first_week) -> list[Job]:
     env, model = environment(result.root), result.model
     prov = provenance.of(result.root)
     views = [checklist_view(model, c) for c in checklists(model)]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from macros.core import git
 from macros.model.diff import diff
+from macros.core.personal import redact
 from macros.core.text import code, md_comment as md
 from macros.core.words import FILE_CHANGE, entity_label as label
 from macros.load.kinds import DATA_DIRS
@@ -27,7 +28,9 @@ NO_GIT = "> 变更记录来自 git 历史：本次构建不在 git 仓库中（�
 def _git(root: Path, *args, stdin: bytes | None = None) -> bytes | None:
     """git's output, or None without git: the page then says so (NO_GIT)."""
     try:
-        return git.run(root, *args, stdin=stdin)
+        # core.quotePath=false: non-ASCII names as they are, not "\346\226…",
+        # so they print readably and `cat-file` finds them.
+        return git.run(root, "-c", "core.quotePath=false", *args, stdin=stdin)
     except git.GitError:
         return None
 
@@ -106,7 +109,8 @@ def render(root: Path, limit: int = LIMIT) -> str:
         if c["date"] != day:
             day = c["date"]
             lines += [f"## {day}", ""]
-        lines.append(f"- **{md(c['subject'])}**（{code(c['sha'][:7])}）")
+        # Commit subjects are not checked data: mask personal data before publishing.
+        lines.append(f"- **{md(redact(c['subject']))}**（{code(c['sha'][:7])}）")
         for status, path in c["files"]:
             before = _model(blobs.get(f"{c['sha']}^:{prefix}{path}"), path)
             after = _model(blobs.get(f"{c['sha']}:{prefix}{path}"), path)
@@ -115,7 +119,7 @@ def render(root: Path, limit: int = LIMIT) -> str:
             if len(what) > MAX_ENTITIES:
                 what = what[:MAX_ENTITIES] + [f"等共 {len(what)} 项"]
             tail = "：" + "、".join(what) if what else ""
-            lines.append(f"    - {FILE_CHANGE.get(status, status)} {code(path)}{tail}")
+            lines.append(f"    - {FILE_CHANGE.get(status, status)} {code(redact(path))}{tail}")
     return "\n".join(lines) + "\n"
 
 

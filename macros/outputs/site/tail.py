@@ -12,6 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from macros.core.text import abbreviation
 from macros.outputs.site.render.html import block, esc
 from macros.outputs.site.render.pages_trace import data_version
 
@@ -34,8 +35,9 @@ def page_tail(result) -> str:
     abbrs = []
     for term in model.all("term"):
         abbr, definition = term.get("abbr"), term.get("definition")
-        if abbr and definition and "]" not in str(abbr):
-            abbrs.append(f"*[{abbr}]: {' '.join(str(definition).split())}")
+        line = abbreviation(abbr, definition)  # a second defence behind the schema's pattern
+        if line:
+            abbrs.append(line)
     reviewed = _reviewed(model)
     meta = Markup('<p class="hb-meta">制度版本 {}{} · 数据指纹 {}</p>').format(
         esc(data_version(model)), Markup(" · 最近一次审核 {}").format(reviewed) if reviewed else "",

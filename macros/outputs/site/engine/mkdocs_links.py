@@ -13,6 +13,7 @@ MkDocs loads this file by path: it imports nothing from the handbook.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 import posixpath
 import re
 from urllib.parse import unquote
@@ -79,6 +80,12 @@ def on_config(config):
     try:  # Material segments Chinese with jieba; silence its start-up lines
         import jieba
         jieba.setLogLevel(logging.WARNING)
+        # jieba's default cache is one shared /tmp/jieba.cache, loaded with
+        # marshal: on a shared runner another user could plant it. Keep it
+        # beside the sources tree (under the git-ignored build/) instead.
+        cache = Path(config.config_file_path).parent / ".cache"
+        cache.mkdir(exist_ok=True)
+        jieba.dt.tmp_dir = str(cache)
     except ImportError:
         pass
     return config

@@ -39,7 +39,7 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
         return ctx.text(value)
     if isinstance(value, str):
         key = path[-1] if path and isinstance(path[-1], str) else ""
-        return ctx.enum(value, key) if _ENUMISH.match(value) else ctx.text(value)
+        return ctx.enum(value, key) if _ENUMISH.fullmatch(value) else ctx.text(value)
     if is_deadline(value):
         return limit_html(ctx, value)
     if is_cycle(value):
