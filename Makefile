@@ -21,7 +21,9 @@ TEST_PACKAGES := chromium poppler-utils nginx
 # LOCK_ARGS=--upgrade` takes the newest releases), then commit both files.
 # An optional extra that `make setup` should install goes into LOCK_EXTRAS.
 LOCK := requirements.lock
-LOCK_EXTRAS := test
+# zensical: the second site engine is locked and installed like everything
+# else, so `make test` always builds with both engines (tests/test_engines.py).
+LOCK_EXTRAS := test zensical
 LOCK_PYTHON := 3.11.5
 UV_VERSION := 0.13.8
 LOCK_TOOL := $(VENV)/lock-tool
@@ -89,17 +91,10 @@ check: $(STAMP)
 	$(BIN)/handbook check
 
 # The site engine: mkdocs (MkDocs + Material + mkdocs-macros, the default) or
-# zensical (installed on first use from the `zensical` extra in pyproject.toml).
+# zensical (from the `zensical` extra, installed by setup from the lock).
 ENGINE ?= mkdocs
-ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(VENV)/.installed-zensical)
 
-$(VENV)/.installed-zensical: pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[zensical]' 2>&1 \
-	  | grep -v -e 'is ignored' -e '^$$' || true
-	@$(BIN)/python -c 'import zensical' || { echo "installing Zensical failed: see the pip output above"; exit 1; }
-	@touch $@
-
-build: $(STAMP) $(ENGINE_STAMP) system-deps-build
+build: $(STAMP) system-deps-build
 	$(BIN)/handbook build --engine $(ENGINE)
 
 # One A4 PDF per checklist, the booklet and the handbook PDF, into print/.
@@ -108,7 +103,7 @@ checklists: $(STAMP) system-deps-build
 
 # Writes build/sources/ and serves it with the engine's live reload; edits to
 # data/, checklists/, docs/ or macros/ write the changed sources again.
-serve: $(STAMP) $(ENGINE_STAMP)
+serve: $(STAMP)
 	$(BIN)/handbook serve --engine $(ENGINE) --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) system-deps

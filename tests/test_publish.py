@@ -179,11 +179,3 @@ def _alive(pid: int) -> bool:
             return stat.read().split(") ")[1][0] != "Z"
     except FileNotFoundError:
         return False
-
-
-def test_the_engine_and_renderer_use_it():
-    import inspect
-    from macros.outputs.print import engine
-    from macros.outputs.site.render import parallel
-    assert "initializer=die_with_parent" in inspect.getsource(engine.render_jobs)
-    assert "die_with_parent(parent)" in inspect.getsource(parallel.render_all)

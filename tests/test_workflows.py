@@ -76,7 +76,7 @@ def test_a_build_installs_only_what_a_build_needs():
     assert not {"chromium", "poppler-utils"} & set(build)
     assert {"chromium", "poppler-utils"} <= set(_make_variable("TEST_PACKAGES"))
     rules = dict(re.findall(r"^(build|checklists|test): (.*)$", (ROOT / "Makefile").read_text(), re.M))
-    assert rules == {"build": "$(STAMP) $(ENGINE_STAMP) system-deps-build", "checklists": "$(STAMP) system-deps-build",
+    assert rules == {"build": "$(STAMP) system-deps-build", "checklists": "$(STAMP) system-deps-build",
                      "test": "$(STAMP) system-deps"}
     for path in WORKFLOWS.glob("*.yml"):
         assert "graphviz" not in path.read_text(encoding="utf-8"), path.name
