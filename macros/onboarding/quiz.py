@@ -86,8 +86,19 @@ def candidates(model, role) -> list:
     return selfcheck.questions(model, role, pools, first=scenarios.questions(model, pools, role))
 
 
+def _chosen_by_plan(model) -> dict:
+    """Every plan's chosen questions, computed once per model: the rules, the
+    site and the print all ask for them (a model view, see Model.view)."""
+    return {plan.id: _choose(model, plan) for plan in model.all("onboarding")}
+
+
 def chosen(model, plan) -> list:
     """The plan's questions (unordered): scenarios, then one per duty page."""
+    known = model.view(_chosen_by_plan)
+    return list(known[plan.id]) if plan.id in known else _choose(model, plan)
+
+
+def _choose(model, plan) -> list:
     role = model.get("role", plan.get("role"))
     if role is None:
         return []
