@@ -247,3 +247,21 @@ def test_a_holiday_file_is_copied_from_the_notice_not_generated(tmp_path, capsys
     assert ("a holiday file is copied from the State Council's notice, not generated: create "
             "data/holidays/YYYY.yml as data/holidays/README.md shows") in capsys.readouterr().err
     assert not (root / "data" / "holidays").exists()
+
+
+def test_a_new_process_is_written_on_the_shipped_data(tmp_path, capsys):
+    """Red-team F24: the first-week plans used to refuse every new process
+    (an error until a plan read it), so `handbook new process` never wrote.
+    A process no plan teaches yet is now a warning naming the line to add."""
+    import shutil
+    root = tmp_path / "shipped"
+    for top in ("data", "checklists", "docs"):
+        shutil.copytree(ROOT / top, root / top)
+    assert main(["new", "process", "transcript-request", str(root)]) == 0, capsys.readouterr().out
+    assert (root / "data/processes/transcript-request.yml").is_file()
+    assert (root / "checklists/transcript-request.yml").is_file()
+    result = load(root)
+    assert result.ok, [p.format() for p in result.errors]
+    assert any(p.rule == "onboarding-covers-duties" and "no first-week plan covers process 'transcript-request'"
+               in p.message and "`- read: processes/transcript-request.md`" in p.message
+               for p in result.warnings)

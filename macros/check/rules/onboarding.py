@@ -13,7 +13,7 @@
 """
 from __future__ import annotations
 
-from macros.check.rules.registry import Finding, rule
+from macros.check.rules.registry import Finding, rule, warn
 from macros.onboarding import duties as coverage, plan as plans, quiz, reading, selfcheck
 
 FIRST_WEEK = "first-week/"
@@ -94,12 +94,23 @@ def day_budget(model):
 @rule("onboarding-covers-duties")
 def covers_duties(model):
     """By day 5 the plan covers every step the role is R or A for, its permissions and its recurring duties."""
+    # A process that no plan reads or practises yet is new: a policy change
+    # may publish it at once, and the plans catch up (a warning, as for a step
+    # no checklist lists). A process some plans already teach must reach
+    # every role that works in it (an error).
+    taught = set()
+    for p in _plans(model):
+        taught |= plans.read_pages(model, p) | coverage.practised(model, p)[0]
     for p in _plans(model):
         for duty in coverage.uncovered(model, p):
             e = duty.entity
-            yield Finding(p, f"the week does not cover {e.kind} '{e.id}' ({e.name}; {duty.why}): add "
-                             f"`- read: {duty.page}`" + (" or practise its checklist" if duty.process else ""),
-                          ("role",))
+            fix = f"`- read: {duty.page}`" + (" or practise its checklist" if duty.process else "")
+            if duty.process and not {duty.page, duty.process} & taught:
+                yield warn(p, f"no first-week plan covers {e.kind} '{e.id}' ({e.name}; {duty.why}) yet: add {fix}",
+                           ("role",))
+            else:
+                yield Finding(p, f"the week does not cover {e.kind} '{e.id}' ({e.name}; {duty.why}): add {fix}",
+                              ("role",))
 
 
 @rule("onboarding-self-check")
