@@ -32,8 +32,8 @@ def test_data_error_fails_build_with_check_message_and_keeps_old_site(tmp_path):
     assert "Traceback" not in r.stdout + r.stderr
     assert (root / "site" / "index.html").read_bytes() == before
     assert not list(tmp_path.glob("shipped/.site-build-*"))
-    # F20: jieba's cache lives in the project, not in a shared /tmp file.
-    assert (root / ".cache" / "jieba.cache").is_file()
+    # F20: jieba's cache lives in the project (build/, git-ignored), not in a shared /tmp file.
+    assert (root / "build" / "sources" / ".cache" / "jieba.cache").is_file()  # beside the sources tree
 
 
 def test_interrupted_build_leaves_previous_site(tmp_path):
