@@ -63,7 +63,8 @@ def decision_of(question) -> dict:
 
 
 def read(model, raw) -> Basis | None:
-    """A `basis:` block as written; None where there is none."""
+    """A `basis:` block as written; None where there is none. Without a model
+    (None), a decision has only the details written beside it."""
     if not isinstance(raw, dict):
         return None
     if isinstance(raw.get("proposal"), str):
@@ -71,7 +72,7 @@ def read(model, raw) -> Basis | None:
     d = raw.get("decision")
     if isinstance(d, dict):
         qid = d.get("question", "")
-        taken = decision_of(model.get("question", qid)) if qid else {}
+        taken = decision_of(model.get("question", qid)) if qid and model is not None else {}
         return Basis(DECISION, question=qid, by=d.get("by") or taken.get("by", ""),
                      date=str(d.get("date") or taken.get("date", "")),
                      record=d.get("record") or taken.get("record", ""))
@@ -114,7 +115,7 @@ def of_limit(limit, around: Basis = PLAIN, model=None) -> Basis:
     standing of the statement that holds it."""
     if not isinstance(limit, dict):
         return around
-    own = read(model, limit.get("basis")) if model is not None else _read_plain(limit.get("basis"))
+    own = read(model, limit.get("basis"))
     if own is not None:
         return own
     if limit.get("unspecified"):
@@ -122,19 +123,6 @@ def of_limit(limit, around: Basis = PLAIN, model=None) -> Basis:
     if limit.get("open_question"):
         return Basis(PROPOSAL, question=limit["open_question"])
     return around
-
-
-def _read_plain(raw) -> Basis | None:
-    """read() without a model: a decision's details as written only."""
-    if not isinstance(raw, dict):
-        return None
-    if isinstance(raw.get("proposal"), str):
-        return Basis(PROPOSAL, question=raw["proposal"])
-    d = raw.get("decision")
-    if isinstance(d, dict):
-        return Basis(DECISION, question=d.get("question", ""), by=d.get("by", ""),
-                     date=str(d.get("date", "")), record=d.get("record", ""))
-    return None
 
 
 def limit_fills_gap(limit) -> bool:
