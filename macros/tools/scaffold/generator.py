@@ -123,11 +123,15 @@ class Generator:
     def _reference(self, kind, path):
         self.comments[path] = CHECK_MARK
         if kind == "*":
-            for target in ("process", "role"):
-                first = next(iter(self.model.by_kind.get(target, {})), None)
-                if first:
-                    return f"{target}:{first}"
-            return PLACEHOLDER
+            # Any kind: a process, a role or a clause. The rules decide which
+            # fits (an open question may not name data that states the matter
+            # as policy), so the others stay as alternatives for variants().
+            found = [f"{target}:{first}" for target in ("process", "role", "clause")
+                     for first in [next(iter(self.model.by_kind.get(target, {})), None)] if first]
+            if not found:
+                return PLACEHOLDER
+            self.choices[path] = found[1:]
+            return found[0]
         if kind.endswith("@process"):
             ids = [e.local_id for e in self.model.all(kind.split("@")[0]) if e.parent == self.scope]
         else:
