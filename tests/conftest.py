@@ -1,9 +1,26 @@
-"""Shared test helpers: project copies, the built site, the browser gate."""
+"""Shared test helpers: project copies, the built site, the browser gate.
+
+Fixtures and helpers for every test module (use them before writing another
+build: a full build costs ~40 s on this project's 2-core machines):
+
+    shipped_site        session fixture: ONE full `handbook build` (pages,
+                        PDFs, feeds, API) of a copy of the shipped project,
+                        shared by the whole session. READ-ONLY: a test that
+                        edits the project or the site takes its own copy
+                        (copy_shipped + sitetools.build / build_pages).
+                        Fields: .root, .site, .model.
+    make_project(tmp)   the base fixture's data + the repo's schemas
+    copy_shipped(tmp)   the whole shipped project (data, docs, config, code)
+    need_system(what, ok)  skip (fail under REQUIRE_BROWSER=1) without a system package
+    TODAY               the checker's pinned "today" (HANDBOOK_TODAY)
+"""
 from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -58,3 +75,30 @@ def need_system(what: str, ok: bool):
     if os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(message + " and REQUIRE_BROWSER=1")
     pytest.skip(message)
+
+
+@dataclass(frozen=True)
+class Built:
+    """A built project: its root and its published site folder."""
+    root: Path
+    site: Path
+
+    @cached_property
+    def model(self):
+        from macros.outputs.compose import load
+        result = load(self.root)
+        assert result.ok, [p.format() for p in result.errors]
+        return result.model
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Built:
+    """The shipped project, built once for the whole session with every
+    output step (read-only: see the module docstring)."""
+    from macros.outputs.site.build import build_site
+    tmp = tmp_path_factory.mktemp("shipped-site")
+    root = copy_shipped(tmp)
+    (root / "checklists").mkdir(exist_ok=True)
+    site = tmp / "site"
+    assert build_site(root, site) == 0
+    return Built(root, site)
