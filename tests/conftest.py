@@ -13,11 +13,18 @@ build: a full build costs ~40 s on this project's 2-core machines):
     copy_shipped(tmp)   the whole shipped project (data, docs, config, code)
     need_system(what, ok)  skip (fail under REQUIRE_BROWSER=1) without a system package
     TODAY               the checker's pinned "today" (HANDBOOK_TODAY)
+
+Every build in the session (in-process or a `handbook build` subprocess)
+shares one PDF cache (HANDBOOK_PRINT_CACHE, macros/outputs/print/cache.py):
+a print document is rendered once per session, whichever test builds it
+first. The cache is keyed by content, so a test that changes a document
+gets a fresh render; tests of the cache itself unset the variable.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -36,6 +43,22 @@ BASE = FIXTURES / "base"
 # due and no holiday reminder is due (it starts on 1 November).
 TODAY = date(2027, 1, 10)
 os.environ["HANDBOOK_TODAY"] = TODAY.isoformat()
+SESSION_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z: the session build's SOURCE_DATE_EPOCH
+
+
+def pytest_configure(config):
+    """The session's shared PDF cache (see the module docstring). Set once by
+    the first process: pytest-xdist's workers inherit it and share it."""
+    if not os.environ.get("HANDBOOK_PRINT_CACHE"):
+        folder = tempfile.mkdtemp(prefix="handbook-print-cache-")
+        os.environ["HANDBOOK_PRINT_CACHE"] = folder
+        config._handbook_print_cache = folder
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_handbook_print_cache", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def case_today(case: Path) -> date:
@@ -100,5 +123,9 @@ def shipped_site(tmp_path_factory) -> Built:
     root = copy_shipped(tmp)
     (root / "checklists").mkdir(exist_ok=True)
     site = tmp / "site"
-    assert build_site(root, site) == 0
+    # Reproducible, and the same print HTML as test_reproducible's builds:
+    # their PDFs come from the session's cache.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", SESSION_EPOCH)
+        assert build_site(root, site) == 0
     return Built(root, site)
