@@ -43,7 +43,7 @@ BASE = FIXTURES / "base"
 # due and no holiday reminder is due (it starts on 1 November).
 TODAY = date(2027, 1, 10)
 os.environ["HANDBOOK_TODAY"] = TODAY.isoformat()
-SESSION_EPOCH = "1767225600"  # 2026-01-01T00:00:00Z: the session build's SOURCE_DATE_EPOCH
+SESSION_EPOCH = "1790000000"  # 2026-09-21 UTC: the session build's SOURCE_DATE_EPOCH
 
 
 def pytest_configure(config):
@@ -123,8 +123,8 @@ def shipped_site(tmp_path_factory) -> Built:
     root = copy_shipped(tmp)
     (root / "checklists").mkdir(exist_ok=True)
     site = tmp / "site"
-    # Reproducible, and the same print HTML as test_reproducible's builds:
-    # their PDFs come from the session's cache.
+    # Reproducible, and the same print HTML as test_reproducible's builds
+    # and test_printing's documents: their PDFs come from the session's cache.
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", SESSION_EPOCH)
         assert build_site(root, site) == 0
