@@ -80,7 +80,7 @@ VALUE = {
     "system": "系统录入", "minutes": "会议纪要", "report": "报告",
     "high": "高", "medium": "中", "low": "低",
     "accuracy": "准确性", "timeliness": "时效", "compliance": "合规", "completeness": "完整性",
-    "quality": "质量", "apply": "本人申请", "rotate": "按期轮换",
+    "quality": "质量", "apply": "本人申请", "rotate": "按期轮换", "error_rate": "差错率",
 }
 
 
