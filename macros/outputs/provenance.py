@@ -82,11 +82,13 @@ def revisions(root: Path, model, limit: int = 8) -> list[Revision]:
         tags = [r[5:] for r in refs.split(", ") if r.startswith("tag: ")]
         touched = []
         for f in files.split():
+            if not f.endswith((".yml", ".json", ".j2")):
+                continue  # a README or .gitkeep: not data
             name = names.get(f) or next((w for prefix, w in _OTHER_FILES if f.startswith(prefix)),
                                         "已删除或改名的文件")
             if name not in touched:
                 touched.append(name)
-        shown = "、".join(touched[:6]) + (f" 等 {len(touched)} 处" if len(touched) > 6 else "")
+        shown = "、".join(touched[:6]) + (f" 等共 {len(touched)} 项" if len(touched) > 6 else "")
         found.append(Revision(tags[0] if tags else _dated(dated), dated.partition(" ")[0], shown))
     return found
 
