@@ -243,3 +243,13 @@ def test_first_week_pages_by_url_and_qr_code_with_a_site_url(tmp_path):
     assert len(re.findall(r'<svg [^>]*class="qr"', markup)) == reads > 0
     assert "网址： https://handbook.example.edu.cn/xueji/roles/specialist-enrolment/" in visible(markup)
     assert "网站上的路径" not in visible(markup)
+
+
+def test_the_print_docs_place_every_kind_of_data(shipped):
+    """docs/maintainers/print.md says where each kind of data prints, or why not."""
+    from macros.core import words
+    page = (ROOT / "docs" / "maintainers" / "print.md").read_text(encoding="utf-8")
+    for kind in shipped.model.by_kind:
+        assert words.kind(kind) in page, f"{kind} ({words.kind(kind)}) is not placed in the print docs"
+    for kind in LEFT_OUT:
+        assert f"| {words.kind(kind)} |" in page
