@@ -41,11 +41,9 @@ CHAPTERS = (
     ("术语", ("term",)),
     ("制度条款索引", ("clause",)),
 )
-# Kinds deliberately not in the approval copy, with the reason it prints.
-LEFT_OUT = {
-    "owner-area": "数据归属只规定谁审核哪类数据文件的改动，是手册自身的维护规则，不是部门的业务规则，不需审批",
-    "onboarding": "入职计划按岗位另印成第一周资料包（每个岗位一份，含签字栏和自检），不放入审批稿",
-}
+# Kinds deliberately not in the approval copy, with the reason it prints
+# (worded in the one vocabulary).
+LEFT_OUT = words.NOT_IN_APPROVAL_COPY
 SKIP = {"id", "name", "heading", "basis"}
 _ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")  # an identifier, worded like the site's enums
 KIND_TITLES = words.KIND  # the one vocabulary
@@ -105,12 +103,12 @@ class Formatter:
 
 
 def review_text(model, review: dict) -> str:
-    """2026-11-29 审核，每 12 个月复审一次（下次 2027-11-29，审核人：…）."""
+    """2026-11-29 审核；复审周期：每 12 个月一次（下次 2027-11-29，审核人：…）."""
     from macros.outputs.provenance import review_due
     who = model.get("role", review.get("reviewer", "")) if review.get("reviewer") else None
     tail = f"，审核人：{who.name}" if who is not None else ""
-    return (f"{review['last_reviewed']} 审核，每 {review['cycle_months']} 个月复审一次"
-            f"（下次 {review_due(review)}{tail}）")
+    cycle = cycle_text({"interval": review["cycle_months"], "unit": "months"})
+    return f"{review['last_reviewed']} 审核；复审周期：{cycle}（下次 {review_due(review)}{tail}）"
 
 
 def title_of(model, entity) -> str:
