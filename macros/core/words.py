@@ -80,7 +80,7 @@ VALUE = {
     "system": "系统录入", "minutes": "会议纪要", "report": "报告",
     "high": "高", "medium": "中", "low": "低",
     "accuracy": "准确性", "timeliness": "时效", "compliance": "合规", "completeness": "完整性",
-    "quality": "质量", "apply": "本人申请", "rotate": "按期轮换",
+    "quality": "质量", "apply": "本人申请", "rotate": "按期轮换", "error_rate": "差错率",
 }
 
 
@@ -96,6 +96,13 @@ PLAN_ITEM = {"read": "阅读", "practise": "练习", "meet": "见面", "check": 
 # `handbook check` warns while it is still there.
 PLACEHOLDER = "待填写"
 CHECK_MARK = "请核对"
+
+# Kinds of data the printed approval copy (handbook.pdf) leaves out on
+# purpose, with the reason its document control page prints.
+NOT_IN_APPROVAL_COPY = {
+    "owner-area": "数据归属只规定谁审核哪类数据文件的改动，是手册自身的维护规则，不是部门的业务规则，不需审批",
+    "onboarding": "入职计划按岗位另印成第一周资料包（每个岗位一份，含签字栏和自检），不放入审批稿",
+}
 
 # A change to an entity, in the impact report and the changelog.
 CHANGE = {"added": "新增", "removed": "删除", "modified": "修改"}
