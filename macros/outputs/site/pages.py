@@ -20,6 +20,7 @@ from macros.outputs.site.render import (
     pages_misc as misc,
     pages_org as org,
     pages_process as proc,
+    pages_role as role_pages,
     pages_trace as trace,
 )
 from macros.model.queries import ordered_processes, sort_roles
@@ -49,6 +50,7 @@ class Page:
 FIXED = (
     Page("first-week/index.md", "新人第一周", org.first_week_page),
     Page("organisation/index.md", "组织架构", org.organisation_page),
+    Page("roles/index.md", "岗位与相关方", role_pages.roles_index),
     Page("processes/index.md", "流程总览", proc.processes_index),
     Page("permissions/index.md", "权限矩阵", mx.permissions_page),
     Page("permissions/raci.md", "RACI 职责矩阵", mx.raci_page),
@@ -66,28 +68,34 @@ FIXED = (
 
 # Kinds that live on a page above (see render/links.py ROUTES); any other
 # kind with entities gets a generic page of its own.
-ENTITY_PAGES = {"role": org.role_page, "process": proc.process_page}
+ENTITY_PAGES = {"role": role_pages.role_page, "process": proc.process_page}
 
+# The navigation: each section is a tab (mkdocs.yml: navigation.tabs), in the
+# order a reader needs them; within a section, generated pages come in the
+# model's business order (queries.sort_roles, ordered_processes), never by
+# file name. Maintainers' pages have a tab of their own, last.
 NAV = (
     ("首页", ["index.md"]),
     ("新人第一周", ["first-week/index.md", "first-week/*"]),
-    ("组织与角色", ["organisation/index.md", "roles/*"]),
-    ("流程", ["processes/index.md", "processes/*", "checklists.md"]),
+    ("组织与岗位", ["organisation/index.md", "roles/index.md", "roles/*"]),
+    ("流程", ["processes/index.md", "processes/*", "checklists.md", "print/index.md"]),
     ("权限与职责", ["permissions/index.md", "permissions/*"]),
-    ("文档与报告", ["documents/index.md", "documents/*"]),
-    ("会议与日历", ["meetings/index.md", "meetings/*", "calendar.md", "deadlines.md"]),
-    ("绩效与奖惩", ["kpis/index.md", "incentives/index.md"]),
-    ("合规与风险", ["compliance/index.md", "risks/index.md"]),
-    ("术语", ["glossary/index.md"]),
-    ("制度对照", ["coverage/index.md", "questions/index.md", "changelog.md", "more/*"]),
-    ("维护者", ["maintainers/*"]),
+    ("日常工作", ["documents/index.md", "documents/*", "meetings/index.md", "meetings/*",
+                  "calendar.md", "deadlines.md"]),
+    ("考核与合规", ["kpis/index.md", "incentives/index.md", "compliance/index.md", "risks/index.md"]),
+    ("制度与术语", ["glossary/index.md", "questions/index.md", "coverage/index.md", "changelog.md", "more/*"]),
+    ("维护者", ["maintainers/index.md", "maintainers/*"]),
 )
+
+# Role groups in the navigation: the department's own posts before outside parties.
+ROLE_GROUP = {"internal": "部门内岗位", "temporary": "部门内岗位", "external": "部门外相关方"}
 
 
 def generated(model) -> list[Page]:
     pages = list(FIXED)
     for role in sort_roles(model.all("role")):
-        pages.append(Page(links.target(role), role.name, _bind(org.role_page, role)))
+        pages.append(Page(links.target(role), role.name, _bind(role_pages.role_page, role),
+                          group=ROLE_GROUP.get(role.get("kind"), "")))
     for p in ordered_processes(model):
         pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p),
                           group=proc.category_label(p.get("category"))))
@@ -103,7 +111,9 @@ def onboarding_pages(model) -> list[Page]:
     """Each role's first week: its plan and its self-check (issue 6)."""
     from macros.outputs.site.render import pages_onboarding as ob
     out = []
-    for p in sorted(model.all("onboarding"), key=lambda e: e.id):
+    # In the order of the roles they prepare for (总监, then each line's 主管 and 专员).
+    rank = {r.id: i for i, r in enumerate(sort_roles(model.all("role")))}
+    for p in sorted(model.all("onboarding"), key=lambda e: (rank.get(e.get("role"), len(rank)), e.id)):
         out.append(Page(links.target(p), p.name, _bind(ob.landing_page, p)))
         # Self-checks restate answers whose home is another page: search should
         # lead there, not to a quiz (like the coverage page).
