@@ -13,33 +13,17 @@ import datetime as dt
 
 from markupsafe import Markup
 
+from macros.core.words import ROLE_DOING, ROLE_IN
 from macros.model import queries as q
 from macros.outputs.site.render.fields import fields_table, review_html, sources_html
 from macros.outputs.site.render.html import block, heading, joined, md_inline, table, ul
 from macros.outputs.site.render.links import NOT_SHOWN
 from macros.time.words import deadline_text
 
-# What each RACI letter means from the role's own side, as its section title.
-DOING = {"R": "我负责执行", "A": "我批准", "C": "征求我意见", "I": "需知会我"}
-DOING_NOTE = {
-    "R": "这些步骤由你亲手办理。",
-    "A": "这些步骤由你批准并对结果负责（每一步只有一位批准人）。",
-    "C": "办理这些步骤前，经办人要先听取你的意见。",
-    "I": "这些步骤办完后，经办人要告诉你结果。",
-}
 # Fields shown in a section of their own, or internal bookkeeping (a rank number).
 _SKIP_FIELDS = {"summary", "duties", "rank", "permission", "kind"}
 # Kinds a role page shows in its own sections.
 _SHOWN_APART = {"step", "process", "path", "role", "onboarding"}
-# A field that names the role, said from the role's side (else the field's label).
-ROLE_IN = {
-    "reviewer": "复核人", "owner": "负责人", "owners": "接口负责人", "chairs": "主持人",
-    "participants": "参加", "invited": "受邀参加", "submitted_by": "提交人", "submitted_to": "接收人",
-    "responsible": "负责", "audience": "使用", "applies_to": "适用", "readers": "可调阅", "assessed": "被考核",
-    "decided_by": "决定人", "approver": "批准人", "contact_chosen_by": "指定接口人", "department": "对口部门",
-    "only": "仅限本岗位", "partner": "合作方", "see": "相关", "role": "适用", "ref": "相关", "affects": "受影响",
-    "to": "晋升目标", "reports_to": "上级",
-}
 
 
 def role_page(ctx, role) -> str:
@@ -54,8 +38,9 @@ def role_page(ctx, role) -> str:
     for letter in "RACI":
         mine = [row for row, lt in steps if letter in lt]
         if mine:
-            out.append(heading(2, f"{DOING[letter]}（{letter}）", f"raci-{letter.lower()}"))
-            out.append(block(Markup("<p>{}</p>").format(DOING_NOTE[letter]) + _by_process(ctx, mine)))
+            title, note = ROLE_DOING[letter]
+            out.append(heading(2, f"{title}（{letter}）", f"raci-{letter.lower()}"))
+            out.append(block(Markup("<p>{}</p>").format(note) + _by_process(ctx, mine)))
     duties = recurring(ctx, role)
     if duties:
         out.append(heading(2, "周期性工作", "recurring"))
