@@ -13,10 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.cli.commands import UsageError, project_root
-from macros.load.problems import format_text
+from macros.cli.commands import UsageError, loaded, project_root
 from macros.onboarding.week import dated
-from macros.outputs.compose import load_cached
 from macros.outputs.print.fonts import NoCJKFont
 from macros.time import holidays
 from macros.time.due import day_zh, parse_date
@@ -46,10 +44,7 @@ def run(args) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     root = project_root(args.dir)
-    result = load_cached(root)
-    if not result.ok:
-        print(format_text(result.problems))
-        return 1
+    result = loaded(root, cached=True)
     model = result.model
     plans = sorted(model.all("onboarding"), key=lambda e: e.id)
     plan = next((p for p in plans if args.role in (p.id, p.get("role"))), None)
