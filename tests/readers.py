@@ -26,7 +26,7 @@ NOT_READERS = ("maintainers/", "api/", "search/", "assets/", "javascripts/", "st
 SPOKEN_ATTRS = ("title", "aria-label", "alt", "placeholder")
 _SKIP_TAGS = {"script", "style", "template"}
 _WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
-_PATH = re.compile(r"[\w.-]+/[\w./-]*\.(?:ya?ml|json|py|md|html)\b|\b(?:data|checklists|macros|docs)/[\w./-]+")
+_PATH = re.compile(r"[\w.-]+/[\w./-]*\.(?:ya?ml|json|py|md|html)\b|\b(?:data|checklists|macros|docs)/[\w./-]*")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -104,3 +104,62 @@ def scan_pdfs(folder: Path, ids: set[str]) -> list[str]:
                               check=True).stdout.decode("utf-8", "replace")
         out += [f"{pdf.name}: {p}" for p in problems_in(text.splitlines(), ids)]
     return out
+
+
+# Measured in the browser: a cell whose text (three characters or more)
+# runs over two or more lines in a content box narrower than three
+# characters is laid out one or two characters a line ("批/准/人/A"). The
+# box, not the text run, is measured: a long run that merely wraps at the end
+# of a wide cell's line is fine. Hidden cells (closed details) have no lines.
+_MEASURE = r"""() => {
+  const bad = [];
+  const range = document.createRange();
+  for (const cell of document.querySelectorAll('.md-content td, .md-content th')) {
+    const text = cell.innerText.replace(/\s+/g, '');
+    if (text.length < 3) continue;
+    const style = getComputedStyle(cell);
+    const em = parseFloat(style.fontSize);
+    const inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (inner >= 3 * em) continue;
+    range.selectNodeContents(cell);
+    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+    if (tops.size >= 2) bad.push(`${text.slice(0, 12)}（${tops.size} 行，宽 ${Math.round(inner / em * 10) / 10} 字）`);
+  }
+  const wide = document.documentElement.scrollWidth - window.innerWidth;
+  return {bad, wide};
+}"""
+WIDTHS = (1280, 390)
+
+
+def measure_tables(base_url: str, pages: list[str]) -> list[str]:
+    """Every page at each width in one Chromium: squeezed cells and pages
+    wider than the window, as "page @width: what" lines."""
+    from playwright.sync_api import sync_playwright
+    from sitetools import CHROMIUM, CHROMIUM_ARGS
+    out = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for width in WIDTHS:
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                # Self-contained: nothing but the local server is fetched; the
+                # search index plays no part in layout and is left out.
+                page.route("**/*", lambda r: r.continue_()
+                           if r.request.url.startswith((base_url, "data:", "blob:")) and "/search/" not in r.request.url
+                           else r.abort())
+                for rel in pages:
+                    page.goto(base_url + rel, wait_until="load")
+                    found = page.evaluate(_MEASURE)
+                    out += [f"{rel or '/'} @{width}: 单元格挤成一两个字一行：{b}" for b in found["bad"]]
+                    if found["wide"] > 1:
+                        out.append(f"{rel or '/'} @{width}: 页面比窗口宽 {found['wide']} px")
+                page.close()
+        finally:
+            browser.close()
+    return out
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every reader page as a URL path below the site root ("" is the home page)."""
+    return [p.relative_to(site).as_posix().removesuffix("index.html") for p in reader_pages(site)
+            if p.name == "index.html"]

@@ -66,7 +66,7 @@ def test_site_builds_outside_git_with_the_clear_line(shipped_site):
     site = shipped_site.site  # conftest's session build: a copy without .git
     assert not (shipped_site.root / ".git").exists()
     html = (site / "changelog" / "index.html").read_text(encoding="utf-8")
-    assert "变更记录来自 git 历史：本次构建不在 git 仓库中" in html
+    assert "变更记录来自版本库的历史：本次构建不在版本库中" in html
     # README's nginx recipe names this file for gzip and cache rules
     assert (site / "search" / "search_index.json").is_file()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ PER_DAY = 30  # changes listed per day; a busy day says how many more
 # A commit that changed a print template or a schema but no entity.
 FORMAT_CHANGE = "调整了检查单或数据的格式（内容不变）"
 NOTHING = "> 还没有改动制度数据的提交。"
-NO_GIT = "> 变更记录来自 git 历史：本次构建不在 git 仓库中（或没有安装 git），所以这里没有内容。"
+NO_GIT = "> 变更记录来自版本库的历史：本次构建不在版本库中（或没有安装版本管理工具），所以这里没有内容。"
 
 
 def _git(root: Path, *args, stdin: bytes | None = None) -> bytes | None:
@@ -111,7 +111,7 @@ def render(root: Path, limit: int = LIMIT) -> str:
     lines = []
     shallow = (_git(root, "rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
     if shallow:
-        lines += ["> 仓库是浅克隆，这里只列出已获取的历史。", ""]
+        lines += ["> 这份副本只取了部分历史，这里只列出已取得的改动。", ""]
     days: dict = {}
     for c in history:
         what = days.setdefault(c["date"], [])
