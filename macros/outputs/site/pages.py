@@ -37,6 +37,12 @@ class Page:
     # only its own branch of the nav, so grouping keeps a page's weight from
     # growing with every process in the handbook (issue 10).
     group: str = ""
+    # Material's search boost (front matter `search: {boost: N}`; 0 = none).
+    # The page that answers an everyday question should come before pages
+    # that only mention its words: processes are where the answers live
+    # (数据泄露 → 数据泄露响应, not 组织架构), and the open-questions page,
+    # which names every topic once, should not crowd them out.
+    boost: float = 0
 
     def markdown(self, shared) -> str:
         """The page's Markdown, rendered once per model (see Shared.rendered)."""
@@ -60,7 +66,7 @@ FIXED = (
     Page("compliance/index.md", "合规要求", misc.compliance_page),
     Page("risks/index.md", "风险、演练与审计", misc.risks_page),
     Page("glossary/index.md", "术语与缩写", misc.glossary_page),
-    Page("questions/index.md", "待决问题", trace.questions_page),
+    Page("questions/index.md", "待决问题", trace.questions_page, boost=0.5),
     Page("coverage/index.md", "制度条款对照", trace.coverage_page, searchable=False),
 )
 
@@ -84,13 +90,16 @@ NAV = (
 )
 
 
+PROCESS_BOOST = 2
+
+
 def generated(model) -> list[Page]:
     pages = list(FIXED)
     for role in sort_roles(model.all("role")):
         pages.append(Page(links.target(role), role.name, _bind(org.role_page, role)))
     for p in ordered_processes(model):
         pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p),
-                          group=proc.category_label(p.get("category"))))
+                          group=proc.category_label(p.get("category")), boost=PROCESS_BOOST))
     pages += onboarding_pages(model)
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):

@@ -80,7 +80,8 @@ def _front_matter(page) -> str:
     # Themes print page titles unescaped, and titles are data: escape them
     # here (a JSON string is a valid YAML scalar).
     return ("---\ntitle: " + json.dumps(str(esc(page.title)), ensure_ascii=False) + "\n"
-            + ("" if page.searchable else "search:\n  exclude: true\n") + "---\n\n")
+            + ("search:\n  exclude: true\n" if not page.searchable
+               else f"search:\n  boost: {page.boost}\n" if page.boost else "") + "---\n\n")
 
 
 def _sync(folder: Path, files: dict[str, bytes]):
