@@ -110,7 +110,7 @@ test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .cache .pytest_cache
 
 # Files generated from the data and declarations (CODEOWNERS, editor settings):
 # `make generated` rewrites them; `make generated-check` fails when stale.

@@ -1,9 +1,33 @@
-"""Shared test helpers: project copies, the built site, the browser gate."""
+"""Shared test helpers: project copies, the built site, the browser gate.
+
+Fixtures and helpers for every test module (use them before writing another
+build: a full build costs ~40 s on this project's 2-core machines):
+
+    shipped_site        session fixture: ONE full `handbook build` (pages,
+                        PDFs, feeds, API) of a copy of the shipped project,
+                        shared by the whole session. READ-ONLY: a test that
+                        edits the project or the site takes its own copy
+                        (copy_shipped + sitetools.build / build_pages).
+                        Fields: .root, .site, .model.
+    make_project(tmp)   the base fixture's data + the repo's schemas
+    copy_shipped(tmp)   the whole shipped project (data, docs, config, code)
+    need_system(what, ok)  skip (fail under REQUIRE_BROWSER=1) without a system package
+    TODAY               the checker's pinned "today" (HANDBOOK_TODAY)
+
+Every build in the session (in-process or a `handbook build` subprocess)
+shares one PDF cache (HANDBOOK_PRINT_CACHE, macros/outputs/print/cache.py):
+a print document is rendered once per session, whichever test builds it
+first. The cache is keyed by content, so a test that changes a document
+gets a fresh render; tests of the cache itself unset the variable.
+"""
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -19,6 +43,22 @@ BASE = FIXTURES / "base"
 # due and no holiday reminder is due (it starts on 1 November).
 TODAY = date(2027, 1, 10)
 os.environ["HANDBOOK_TODAY"] = TODAY.isoformat()
+SESSION_EPOCH = "1790000000"  # 2026-09-21 UTC: the session build's SOURCE_DATE_EPOCH
+
+
+def pytest_configure(config):
+    """The session's shared PDF cache (see the module docstring). Set once by
+    the first process: pytest-xdist's workers inherit it and share it."""
+    if not os.environ.get("HANDBOOK_PRINT_CACHE"):
+        folder = tempfile.mkdtemp(prefix="handbook-print-cache-")
+        os.environ["HANDBOOK_PRINT_CACHE"] = folder
+        config._handbook_print_cache = folder
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_handbook_print_cache", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def case_today(case: Path) -> date:
@@ -58,3 +98,34 @@ def need_system(what: str, ok: bool):
     if os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(message + " and REQUIRE_BROWSER=1")
     pytest.skip(message)
+
+
+@dataclass(frozen=True)
+class Built:
+    """A built project: its root and its published site folder."""
+    root: Path
+    site: Path
+
+    @cached_property
+    def model(self):
+        from macros.outputs.compose import load
+        result = load(self.root)
+        assert result.ok, [p.format() for p in result.errors]
+        return result.model
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Built:
+    """The shipped project, built once for the whole session with every
+    output step (read-only: see the module docstring)."""
+    from macros.outputs.site.build import build_site
+    tmp = tmp_path_factory.mktemp("shipped-site")
+    root = copy_shipped(tmp)
+    (root / "checklists").mkdir(exist_ok=True)
+    site = tmp / "site"
+    # Reproducible, and the same print HTML as test_reproducible's builds
+    # and test_printing's documents: their PDFs come from the session's cache.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", SESSION_EPOCH)
+        assert build_site(root, site) == 0
+    return Built(root, site)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from conftest import ROOT, copy_shipped, make_project
+from conftest import ROOT, make_project
 from git_helpers import commit_all, edit, git, init
 from macros.outputs.site.changelog import NO_GIT, render
 
@@ -68,12 +68,9 @@ def test_outside_git_one_clear_line(tmp_path):
     assert render(make_project(tmp_path)) == NO_GIT
 
 
-def test_site_builds_outside_git_with_the_clear_line(tmp_path):
-    from macros.cli.commands.build import build_site
-    root = copy_shipped(tmp_path)  # copied without .git
-    (root / "checklists").mkdir(exist_ok=True)  # mkdocs.yml watches it
-    site = tmp_path / "site"
-    assert build_site(root, site) == 0
+def test_site_builds_outside_git_with_the_clear_line(shipped_site):
+    site = shipped_site.site  # conftest's session build: a copy without .git
+    assert not (shipped_site.root / ".git").exists()
     html = (site / "changelog" / "index.html").read_text(encoding="utf-8")
     assert "变更记录来自 git 历史：本次构建不在 git 仓库中" in html
     # README's nginx recipe names this file for gzip and cache rules

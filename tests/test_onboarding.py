@@ -14,7 +14,7 @@ from macros.onboarding import duties as coverage, plan as op, quiz, reading, sel
 from macros.outputs.site.render.pages_onboarding import pdf_name
 from macros.outputs.compose import load
 from macros.outputs.site.render import Ctx, shared_for
-from sitetools import article_text, broken_links, build, parse, project_with
+from sitetools import article_text, broken_links, parse
 
 ROLES = ("specialist-enrolment", "specialist-graduation", "specialist-archives",
          "manager-enrolment", "manager-graduation", "manager-archives", "director")
@@ -135,12 +135,8 @@ def test_self_check_answer_follows_the_data(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("onboarding-site")
-    root = project_with(tmp)
-    site = tmp / "site"
-    assert build(root, site) == 0
-    return load(root).model, site
+def built(shipped_site):
+    return shipped_site.model, shipped_site.site  # conftest's one session build (read-only)
 
 
 def test_site_has_a_first_week_page_and_self_check_per_role(built):

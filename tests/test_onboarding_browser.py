@@ -10,19 +10,15 @@ from pathlib import Path
 import pytest
 
 from conftest import need_system
-from sitetools import need_browser, CHROMIUM, browser_page, build_pages, project_with, serve
+from sitetools import need_browser, CHROMIUM, browser_page, serve
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(shipped_site):
     need_browser()
-    tmp = tmp_path_factory.mktemp("onboarding-browser")
-    root = project_with(tmp)
-    out = tmp / "site"
-    # The pages and the script are enough here: no PDFs needed (test_onboarding builds those).
-    return build_pages(root, out)
+    return shipped_site.site  # conftest's one session build (read-only)
 
 
 def test_ticked_item_survives_reload(site):

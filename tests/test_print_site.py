@@ -12,16 +12,14 @@ import pytest
 from conftest import need_system
 from macros.outputs.print import fonts
 from macros.outputs.compose import load
-from sitetools import need_browser, CHROMIUM, broken_links, browser_page, build, project_with, serve
+from sitetools import need_browser, CHROMIUM, broken_links, browser_page, serve
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(request):
     need_system("fonts-noto-cjk (a CJK font)", bool(fonts.cjk_families()))
-    tmp = tmp_path_factory.mktemp("print-site")
-    root = project_with(tmp)
-    assert build(root, tmp / "site") == 0
-    return root, tmp / "site"
+    shipped = request.getfixturevalue("shipped_site")  # conftest's one session build (read-only)
+    return shipped.root, shipped.site
 
 
 def test_build_writes_every_pdf_and_the_index_links_them(built):

@@ -1,8 +1,9 @@
 """The printed checklists, booklet and handbook: A4, Chinese, complete, unsplit.
 
 The PDFs of the shipped project are rendered once per session (with
-SOURCE_DATE_EPOCH fixed, as a release build would), then inspected with
-poppler's pdftotext / pdffonts / pdftoppm and pypdf.
+SOURCE_DATE_EPOCH fixed, as a release build would: conftest's session build,
+whose PDFs the session's cache holds), then inspected with poppler's
+pdftotext / pdffonts / pdftoppm and pypdf.
 """
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ import sys
 
 import pytest
 
-from conftest import ROOT, copy_shipped, need_system
+from conftest import ROOT, SESSION_EPOCH, copy_shipped, need_system
 from macros.outputs.print import fonts, engine as printing, jobs as printjobs
 from macros.outputs.print.checklist import checklist_view
 from macros.outputs.compose import load
 
-EPOCH = "1790000000"  # 2026-09-21 UTC
+EPOCH = SESSION_EPOCH  # 2026-09-21 UTC
 A4 = (595.28, 841.89)
 
 
@@ -42,15 +43,15 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def printed(tmp_path_factory):
+def printed(tmp_path_factory, shipped_site):
     _need_poppler_and_font()
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
     try:
-        result = load(ROOT)
+        result = load(shipped_site.root)
         assert result.ok, [p.format() for p in result.errors]
         out = tmp_path_factory.mktemp("print")
-        done = printjobs.write_pdfs(result, out)
+        done = printjobs.write_pdfs(result, out, cached=True)  # the session build's renders
     finally:
         mp.undo()
     views = {c.id: checklist_view(result.model, c) for c in printing.checklists(result.model)}

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import need_system
-from sitetools import need_browser, CHROMIUM, browser_page, build, project_with, serve
+from sitetools import need_browser, CHROMIUM, browser_page, serve
 
 pytestmark = pytest.mark.browser
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "search_questions.yml").read_text(encoding="utf-8"))
@@ -20,13 +20,9 @@ SHOTS = Path(os.environ.get("HANDBOOK_SHOTS", Path(__file__).resolve().parent.pa
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(shipped_site):
     need_browser()
-    tmp = tmp_path_factory.mktemp("browser")
-    root = project_with(tmp)
-    out = tmp / "site"
-    assert build(root, out) == 0
-    return out
+    return shipped_site.site  # conftest's one session build (read-only)
 
 
 @pytest.fixture(scope="module")

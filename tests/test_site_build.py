@@ -7,21 +7,16 @@ import re
 
 import pytest
 
-from conftest import ROOT
-from sitetools import article_text, broken_links, build, external_refs, project_with
+from sitetools import article_text, broken_links, external_refs
 
 from macros.outputs.site import pages as page_list
-from macros.outputs.compose import load
 from macros.outputs.site.render.links import page_url, target
 
 
 @pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("shipped")
-    root = project_with(tmp)
-    site = tmp / "site"
-    assert build(root, site) == 0
-    return root, site, load(root).model
+def shipped_site(shipped_site):
+    """conftest's one session build, unpacked (read-only)."""
+    return shipped_site.root, shipped_site.site, shipped_site.model
 
 
 def html_of(site, src):

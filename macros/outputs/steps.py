@@ -24,9 +24,9 @@ class OutputError(Exception):
 
 def print_pdfs(result, site_dir: Path):
     """Checklists, the booklet, the handbook and the first-week packets under
-    site/print/, in one pool of workers."""
+    site/print/, in one pool of workers; unchanged ones come from the PDF cache."""
     try:
-        write_pdfs(result, Path(site_dir) / PRINT_DIR, first_week=True)
+        write_pdfs(result, Path(site_dir) / PRINT_DIR, first_week=True, cached=True)
     except (NoCJKFont, PrintTemplateError) as exc:  # a build without its PDFs is not a complete site
         raise OutputError(str(exc)) from None
 

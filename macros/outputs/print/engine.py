@@ -23,7 +23,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from macros.core.lifetime import die_with_parent
-from macros.outputs.print import fonts
+from macros.outputs.print import cache as pdfcache, fonts
 from macros.outputs import provenance
 from macros.outputs.print.checklist import LOG_ROWS
 
@@ -61,13 +61,14 @@ def pdf_name(checklist_id: str) -> str:
     return f"{checklist_id}.pdf"
 
 
-def _render(job: Job, out_dir: str) -> tuple[str, int, float]:
-    """Write one PDF atomically; (name, pages, seconds). Runs in a worker."""
+def _render(job: Job, out_dir: str, target: str | None = None) -> tuple[str, int, float]:
+    """Write one PDF atomically to `target` (default: out_dir/name); (name,
+    pages, seconds). Runs in a worker."""
     import weasyprint
     start = time.perf_counter()
     document = weasyprint.HTML(string=job.html, base_url=out_dir, url_fetcher=inline_only()).render()
-    target = Path(out_dir) / job.name
-    fd, tmp = tempfile.mkstemp(prefix=f".{job.name}.", dir=out_dir)
+    target = Path(target) if target else Path(out_dir) / job.name
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     try:
         document.write_pdf(tmp)
@@ -90,24 +91,42 @@ def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def render_jobs(todo: list, out_dir: Path, workers: int | None = None) -> list[tuple[str, int, float]]:
+def render_jobs(todo: list, out_dir: Path, workers: int | None = None,
+                cache: pdfcache.Cache | None = None) -> list[tuple[str, int, float]]:
     """Render print jobs into out_dir on up to `workers` processes; [(name, pages, seconds)].
 
+    With a `cache`, a document whose key (print/cache.py) is stored is copied
+    from it (0 seconds) and only the others are rendered, into the cache.
     Raises fonts.NoCJKFont before writing anything when no CJK font is
     installed. Largest documents go first so the workers finish together."""
     fonts.require_cjk_font()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    order = {j.name: i for i, j in enumerate(jobs_order(todo))}
     todo = sorted(todo, key=lambda j: len(j.html), reverse=True)
+    done, targets, keys = [], [None] * len(todo), {}
+    if cache is not None:
+        setting = pdfcache.setting()
+        keys = {j.name: pdfcache.key(j.html, setting) for j in todo}
+        cache.folder.mkdir(parents=True, exist_ok=True)
+        stored = {j.name: cache.get(keys[j.name]) for j in todo}
+        done = [(j.name, stored[j.name], 0.0) for j in todo if stored[j.name] is not None]
+        todo = [j for j in todo if stored[j.name] is None]
+        targets = [str(cache.pdf(keys[j.name])) for j in todo]
     workers = default_workers() if workers is None else workers
     if workers <= 1 or len(todo) <= 1:
-        done = [_render(j, str(out_dir)) for j in todo]
+        rendered = [_render(j, str(out_dir), t) for j, t in zip(todo, targets)]
     else:
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            done = list(pool.map(_render, todo, [str(out_dir)] * len(todo)))
-    order = {j.name: i for i, j in enumerate(jobs_order(todo))}
-    return sorted(done, key=lambda d: order[d[0]])
+            rendered = list(pool.map(_render, todo, [str(out_dir)] * len(todo), targets))
+    if cache is not None:
+        for name, pages, _ in rendered:
+            cache.remember_pages(keys[name], pages)
+        for name in keys:
+            pdfcache.copy_out(cache.pdf(keys[name]), out_dir / name)
+        cache.keep_only(set(keys.values()))
+    return sorted(done + rendered, key=lambda d: order[d[0]])
 
 
 def jobs_order(todo):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.outputs import provenance
-from macros.outputs.print import onboarding
+from macros.outputs.print import cache as pdfcache, onboarding
 from macros.outputs.print.checklist import checklist_view
 from macros.core.text import printable
 from macros.outputs.print.engine import (BOOKLET, HANDBOOK, TEMPLATES, Job, checklists, environment, pdf_name,
@@ -62,6 +62,8 @@ def _jobs(result, booklet, handbook, first_week) -> list[Job]:
 
 
 def write_pdfs(result, out_dir: Path, workers: int | None = None, booklet: bool = True,
-               handbook: bool = True, first_week: bool = False) -> list[tuple[str, int, float]]:
-    """Render every print document into out_dir; [(name, pages, seconds)]."""
-    return render_jobs(jobs(result, booklet, handbook, first_week), out_dir, workers)
+               handbook: bool = True, first_week: bool = False, cached: bool = False) -> list[tuple[str, int, float]]:
+    """Render every print document into out_dir; [(name, pages, seconds)].
+    `cached`: reuse the project's PDF cache (print/cache.py), as builds do."""
+    cache = pdfcache.for_project(result.root) if cached else None
+    return render_jobs(jobs(result, booklet, handbook, first_week), out_dir, workers, cache)

@@ -1,0 +1,92 @@
+"""The PDF cache (macros/outputs/print/cache.py): after a one-field edit a
+build renders only the documents whose print HTML changed, keeps nothing
+the build did not use, and publishes the same bytes as a clean build."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import need_system
+from macros.outputs.compose import load
+from macros.outputs.print import cache as pdfcache, fonts
+from macros.outputs.print.jobs import jobs
+from macros.outputs.site.build import build_site
+from sitetools import base_project
+
+EPOCH = "1790000000"  # every build of this test states the same build date
+
+
+def _entries(folder):
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def _pdfs(site):
+    return {p.name: p.read_bytes() for p in (site / "print").glob("*.pdf")}
+
+
+def test_a_one_field_edit_renders_only_what_changed_and_matches_a_clean_build(tmp_path, monkeypatch):
+    need_system("fonts-noto-cjk (a CJK font)", bool(fonts.cjk_families()))
+    monkeypatch.delenv(pdfcache.ENV, raising=False)  # the project's own cache, pruned
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = base_project(tmp_path / "p")
+    folder = root / pdfcache.CACHE_DIR
+    assert build_site(root, tmp_path / "site") == 0
+    before_html = {j.name: j.html for j in jobs(load(root), first_week=True)}
+    first = _entries(folder)
+    assert len(first) == 2 * len(before_html)  # one PDF and its page count per document
+
+    glossary = root / "data" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    edited = text.replace("职责分工表：", "职责分工一览表：", 1)
+    assert edited != text
+    glossary.write_text(edited, encoding="utf-8")
+    after_html = {j.name: j.html for j in jobs(load(root), first_week=True)}
+    changed = {name for name in after_html if after_html[name] != before_html[name]}
+    assert changed and changed != set(after_html), changed  # the edit reaches some documents, not all
+
+    assert build_site(root, tmp_path / "site") == 0
+    second = _entries(folder)
+    kept = set(first) & set(second)
+    assert all(first[name] == second[name] for name in kept)  # reused, not written again
+    assert len(set(second) - set(first)) == 2 * len(changed)  # only the changed ones rendered
+    assert len(second) == 2 * len(after_html)  # the replaced versions are pruned
+
+    monkeypatch.setenv(pdfcache.ENV, str(tmp_path / "empty-cache"))  # a clean build: nothing stored
+    assert build_site(root, tmp_path / "clean") == 0
+    cached, clean = _pdfs(tmp_path / "site"), _pdfs(tmp_path / "clean")
+    assert set(cached) == set(after_html) == set(clean)
+    for name in clean:
+        assert cached[name] == clean[name], name
+
+
+def test_the_key_follows_html_and_renderer(monkeypatch):
+    setting = pdfcache.setting()
+    assert pdfcache.key("<p>甲</p>", setting) == pdfcache.key("<p>甲</p>", setting)
+    assert pdfcache.key("<p>甲</p>", setting) != pdfcache.key("<p>乙</p>", setting)
+    import weasyprint
+    monkeypatch.setattr(weasyprint, "__version__", "0.0-other")
+    assert pdfcache.setting() != setting  # another WeasyPrint renders everything again
+
+
+def test_a_font_file_change_changes_the_key(monkeypatch, tmp_path):
+    font = tmp_path / "a.ttf"
+    font.write_bytes(b"font one")
+    monkeypatch.setattr(pdfcache, "_fonts_listing", lambda: f"{font}\t0\n")
+    one = pdfcache.setting()
+    font.write_bytes(b"font two, longer")
+    assert pdfcache.setting() != one
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_only_the_projects_own_cache_is_pruned(monkeypatch, tmp_path, shared):
+    if shared:
+        monkeypatch.setenv(pdfcache.ENV, str(tmp_path / "shared"))
+    else:
+        monkeypatch.delenv(pdfcache.ENV, raising=False)
+    cache = pdfcache.for_project(tmp_path / "project")
+    cache.folder.mkdir(parents=True)
+    for k in ("a", "b"):
+        cache.pdf(k).write_bytes(b"%PDF")
+        cache.remember_pages(k, 1)
+    cache.keep_only({"a"})
+    assert cache.get("a") == 1
+    assert (cache.get("b") == 1) is shared
