@@ -56,7 +56,9 @@ def diagram(ctx, process) -> Markup:
         d = s.data
         sub = " · ".join(x for x in (_owner(ctx, d), _limit_words(d.get("deadline"))) if x)
         steps.append({"key": s.local_id, "title": s.name, "sub": sub, "href": ctx.url(s),
-                      "gate": bool(d.get("gate")), "after": d.get("after") or []})
+                      "gate": bool(d.get("gate")), "after": d.get("after") or [],
+                      "returns": [{"to": r["back_to"].rsplit(".", 1)[-1], "when": r["when"]}
+                                  for r in d.get("returns") or []]})
     paths = []
     for p in model.children(process, "path"):
         paths.append({"key": p.local_id, "title": p.name, "href": ctx.url(p),
@@ -107,7 +109,8 @@ def process_page(ctx, process) -> str:
     out.append(heading(2, "流程图", "diagram"))
     # The legend explains only what this chart has.
     legend = (["◆ 标记的是关卡：未通过不得进入下一步。"] if any(s.get("gate") for s in steps) else []) \
-        + (["虚线框是例外路径。"] if model.children(process, "path") else []) + ["点击方框查看该步详情。"]
+        + (["虚线框是例外路径。"] if model.children(process, "path") else []) \
+        + (["左侧的虚线箭头是退回重做。"] if any(s.get("returns") for s in steps) else []) + ["点击方框查看该步详情。"]
     out.append(block(Markup("<p>{}</p>").format("".join(legend)) + diagram(ctx, process)))
     out.append(heading(2, "步骤一览", "steps"))
     rows = []

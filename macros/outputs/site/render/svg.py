@@ -111,6 +111,10 @@ def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow"
     # aligned and no text is cut off.
     H = max([box_height(x["title"], x.get("sub", "")) for x in steps]
             + [box_height(x["title"], x.get("sub", "")) for p in paths for x in p["steps"]], default=globals()["H"])
+    # Returns (退回补交) run up the left margin, each in its own lane, with
+    # their reason written beside them.
+    returns = [(s["key"], r) for s in steps for r in s.get("returns") or []]
+    left = RETURN_W if returns else 0
     level: dict[str, int] = {}
     preds: dict[str, list[str]] = {}
     for i, s in enumerate(steps):
@@ -128,7 +132,8 @@ def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow"
         i = row.index(s["key"])
         offset = (main_w - (len(row) * W + (len(row) - 1) * GX)) / 2
         boxes[s["key"]] = Box(s["key"], s["title"], s.get("sub", ""), s["href"],
-                              PAD + offset + i * (W + GX), PAD + level[s["key"]] * (H + GY), gate=bool(s.get("gate")), h=H)
+                              left + PAD + offset + i * (W + GX), PAD + level[s["key"]] * (H + GY),
+                              gate=bool(s.get("gate")), h=H)
     parts = []
     for key, ps in preds.items():
         for p in ps:
@@ -138,7 +143,7 @@ def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow"
     for j, path in enumerate(paths):
         replaced = [k for k in path.get("replaces", []) if k in boxes]
         top = min((level[k] for k in replaced), default=0)
-        x = PAD + main_w + GX + j * (W + GX)
+        x = left + PAD + main_w + GX + j * (W + GX)
         chain = []
         for n, ps in enumerate(path["steps"]):
             b = Box(f"{path['key']}-{n}", ps["title"], ps.get("sub", ""), path["href"], x,
@@ -161,9 +166,32 @@ def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow"
         # Right-aligned so the entry arrow (to the box's centre) never crosses it.
         parts.append(Markup('<text x="{}" y="{}" font-size="12" fill="currentColor" text-anchor="end">{}</text>').format(
             x + W, max(chain[0].y - 8, 11), path["title"]))
-    width = PAD * 2 + main_w + len(paths) * (W + GX)
+    for lane, (key, r) in enumerate(returns):
+        if r["to"] in boxes:
+            parts.append(_return(boxes[key], boxes[r["to"]], r["when"], lane, left, mid))
+    width = left + PAD * 2 + main_w + len(paths) * (W + GX)
     body = Markup("").join(parts + [_box(b) for b in list(boxes.values()) + extra_boxes])
     return _svg(width, height, title, body, mid)
+
+
+RETURN_W = 150
+
+
+def _return(a: Box, b: Box, when: str, lane: int, left: float, mid: str) -> Markup:
+    """A dashed arrow from the left of box `a` back up to the left of box `b`
+    (the same box for 退回补交), with the reason beside it."""
+    x = left + PAD - 14 - lane * 10
+    y1, y2 = a.y + a.h * 0.7, b.y + b.h * 0.3
+    if a is b:
+        y1, y2 = a.y + a.h * 0.75, a.y + a.h * 0.25
+    path = Markup('<path d="M{},{} L{},{} L{},{} L{},{}" fill="none" stroke="currentColor" stroke-width="1.3" '
+                  'stroke-dasharray="4 3" marker-end="url(#{})"/>').format(a.x, y1, x, y1, x, y2, b.x, y2, mid)
+    lines = _lines(when, 11, x - 12)
+    label = Markup('<text x="{}" y="{}" font-size="11" fill="currentColor" text-anchor="end">{}</text>').format(
+        x - 6, (y1 + y2) / 2 - (len(lines) - 1) * 7 + 4,
+        Markup("").join(Markup('<tspan x="{}" dy="{}">{}</tspan>').format(x - 6, 0 if i == 0 else 14, t)
+                        for i, t in enumerate(lines)))
+    return path + label
 
 
 def org(title: str, nodes: list[dict], mid: str = "hb-org-arrow") -> Markup:
