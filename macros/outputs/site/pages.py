@@ -52,8 +52,12 @@ class Page:
         return shared.rendered[self.path]
 
 
+# Pages that answer (a process; the new hire's start page) rank before pages
+# that only mention the words (see Page.boost).
+ANSWER_BOOST = 2
+
 FIXED = (
-    Page("first-week/index.md", "新人第一周", org.first_week_page),
+    Page("first-week/index.md", "新人第一周", org.first_week_page, boost=ANSWER_BOOST),
     Page("organisation/index.md", "组织架构", org.organisation_page),
     Page("processes/index.md", "流程总览", proc.processes_index),
     Page("permissions/index.md", "权限矩阵", mx.permissions_page),
@@ -90,16 +94,13 @@ NAV = (
 )
 
 
-PROCESS_BOOST = 2
-
-
 def generated(model) -> list[Page]:
     pages = list(FIXED)
     for role in sort_roles(model.all("role")):
         pages.append(Page(links.target(role), role.name, _bind(org.role_page, role)))
     for p in ordered_processes(model):
         pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p),
-                          group=proc.category_label(p.get("category")), boost=PROCESS_BOOST))
+                          group=proc.category_label(p.get("category")), boost=ANSWER_BOOST))
     pages += onboarding_pages(model)
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):
