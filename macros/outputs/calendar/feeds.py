@@ -214,6 +214,22 @@ def write_feeds(result, out_dir: Path) -> dict:
     return written
 
 
+def occurrences(o: Obligation, until: dt.date) -> list[dt.date]:
+    """The dates an obligation falls on, from its first through `until`: its
+    RRULE with the holiday corrections applied, exactly as a calendar
+    program reads the feed."""
+    from dateutil.rrule import rrulestr
+    from icalendar import vRecur
+
+    rule = vRecur(o.series.rrule).to_ical().decode()
+    start = dt.datetime.combine(o.series.start, dt.time())
+    days = {d.date() for d in rrulestr(rule, dtstart=start).between(start, dt.datetime.combine(until, dt.time()), inc=True)}
+    days -= {d if isinstance(d, dt.date) and not isinstance(d, dt.datetime) else d.date() for d in o.series.exdates}
+    days |= {d if not isinstance(d, dt.datetime) else d.date() for d in o.series.rdates if
+             (d if not isinstance(d, dt.datetime) else d.date()) <= until}
+    return sorted(days)
+
+
 class CalendarError(Exception):
     def __init__(self, problems):
         self.problems = problems
