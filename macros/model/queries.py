@@ -56,8 +56,60 @@ def roles_in_raci(model) -> list:
 
 
 def sort_roles(roles):
+    """Internal posts, then the temporary team, then outside parties; within
+    each, the order of data/roles.yml (the business order: 总监, then each
+    line's 主管 and 专员 in the order of the lines), never the English id."""
     order = {"internal": 0, "temporary": 1, "external": 2}
-    return sorted(roles, key=lambda r: (order.get(r.get("kind"), 3), -(r.get("rank") or 0), r.id))
+    return sorted(roles, key=lambda r: (order.get(r.get("kind"), 3), -(r.get("rank") or 0),
+                                        r.doc.file, r.where, r.id))
+
+
+def role_group_names(model, ids) -> list[str]:
+    """Role names in as few words as is honest: when every role of one rank
+    and kind is listed (the three 专员 of the three lines), they become one
+    group (各线专员); any other role keeps its own name."""
+    ids = list(ids)
+    names, done = [], set()
+    for rid in ids:
+        role = model.get("role", rid)
+        if role is None or rid in done:
+            continue
+        peers = [x for x in model.all("role") if role.get("rank") is not None
+                 and x.get("rank") == role.get("rank") and x.get("kind") == role.get("kind")]
+        suffix = _common_suffix([x.name for x in peers])
+        if len(peers) > 1 and suffix and all(x.id in ids for x in peers):
+            names.append(f"各线{suffix}")
+            done |= {x.id for x in peers}
+        else:
+            names.append(role.name)
+            done.add(rid)
+    return names
+
+
+def _common_suffix(names: list[str]) -> str:
+    out = names[0] if names else ""
+    for n in names[1:]:
+        while out and not n.endswith(out):
+            out = out[1:]
+    return out
+
+
+def report_pairs(model, report) -> list[tuple[str, list[str]]]:
+    """Who hands a report to whom: each author with the recipients among
+    their own superiors (`reports_to`, followed up the chain), so a 专员's 周报
+    goes to their line's 主管, not to every recipient on the list. An author
+    with no superior among the recipients hands it to all of them."""
+    to = list(report.get("submitted_to") or [])
+    out = []
+    for author in report.get("submitted_by") or []:
+        chain, role, seen = [], model.get("role", author), set()
+        while role is not None and role.get("reports_to") and role.id not in seen:
+            seen.add(role.id)
+            chain.append(role.get("reports_to"))
+            role = model.get("role", role.get("reports_to"))
+        mine = next(([r] for r in chain if r in to), [r for r in to if r != author])
+        out.append((author, mine))
+    return out
 
 
 def level_rank(model, level_id) -> int:
@@ -97,13 +149,25 @@ def direct_reports(model, role_id: str) -> list:
 
 
 CATEGORY_ORDER = ("student", "approval", "project", "risk", "management")
+# Within a category, the order a reader meets the processes in: a student's
+# record from entry to leaving; an incident before the follow-up work. The
+# one declaration of process order (navigation, overview, RACI, print);
+# a process not listed follows, by the policy clause it comes from.
+PROCESS_ORDER = (
+    "enrolment", "in-school-records", "suspension", "resumption", "transfer", "withdrawal", "graduation",
+    "purchase", "emergency-decision",
+    "project-milestones",
+    "data-leak-response", "new-risk-response", "audit-rectification",
+    "decision-follow-up", "document-archiving", "promotion", "rotation", "authorisation-review",
+)
 
 
 def ordered_processes(model) -> list:
-    """Processes as a reader meets them: by category, then by the policy
-    clause they come from."""
+    """Processes as a reader meets them: by category, then PROCESS_ORDER,
+    then by the policy clause they come from."""
     def key(p):
         cat = p.get("category") or ""
         src = (p.get("source") or [""])[0]
-        return (CATEGORY_ORDER.index(cat) if cat in CATEGORY_ORDER else 99, src, p.id)
+        pos = PROCESS_ORDER.index(p.id) if p.id in PROCESS_ORDER else len(PROCESS_ORDER)
+        return (CATEGORY_ORDER.index(cat) if cat in CATEGORY_ORDER else 99, pos, src, p.id)
     return sorted(model.all("process"), key=key)
