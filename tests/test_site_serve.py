@@ -116,8 +116,8 @@ def test_edits_show_without_restart_with_pdfs_feeds_and_api(served):
     assert wait_for(lambda: json.loads(fetch(url + STATE.lstrip("/")))["errors"] == [])
 
     # The rendering code: the preview restarts itself on the same address.
-    code = root / "macros" / "outputs" / "site" / "render" / "pages_org.py"
+    code = root / "macros" / "outputs" / "site" / "render" / "pages_role.py"
     src = code.read_text(encoding="utf-8")
-    assert '"基本信息"' in src
-    code.write_text(src.replace('"基本信息"', '"基本信息（代码已热更新）"', 1), encoding="utf-8")
-    assert wait_for(lambda: "基本信息（代码已热更新）" in fetch(page)), "the edited rendering code was not reloaded"
+    assert '"岗位信息"' in src
+    code.write_text(src.replace('"岗位信息"', '"岗位信息（代码已热更新）"', 1), encoding="utf-8")
+    assert wait_for(lambda: "岗位信息（代码已热更新）" in fetch(page)), "the edited rendering code was not reloaded"

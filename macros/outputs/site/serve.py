@@ -6,11 +6,12 @@ in one process so an edit costs only what it changes:
 - an edit under data/, checklists/, docs/, overrides/ or mkdocs.yml: check
   again, write the sources again (only files whose content changed are
   written), and let the engine rebuild only those pages (MkDocs' dirty build)
-  in place; the calendar feeds and api/v1 are rewritten with them. A change
-  of the navigation or settings (the sources' mkdocs.yml) builds the whole
-  site beside the served one and swaps it in.
-- the PDFs follow in a background thread, through the PDF cache: only the
-  documents whose print HTML changed are rendered again.
+  in place. A change of the navigation or settings (the sources' mkdocs.yml)
+  builds the whole site beside the served one and swaps it in.
+- the output steps of a build (outputs/steps.py: calendar feeds, api/v1,
+  then the PDFs through the PDF cache, so only documents whose print HTML
+  changed are rendered again) follow in a background thread, into a folder
+  beside the site, and are put in when each is complete.
 - an edit under macros/ (the code): the preview restarts itself on the same
   listening socket, so the new code is imported.
 - data with errors: the `handbook check` lines go to the terminal and over the
@@ -34,7 +35,6 @@ from pathlib import Path
 from macros.load.problems import format_text
 from macros.outputs import steps as outputs
 from macros.outputs.compose import load
-from macros.outputs.print.jobs import write_pdfs
 from macros.outputs.site import preview_http
 from macros.outputs.site.build import write_sources
 from macros.outputs.site.site_config import CONFIG
@@ -59,13 +59,6 @@ def snapshot(root: Path) -> dict:
     return found
 
 
-def fast_steps(result, site: Path):
-    """The output steps that take a fraction of a second (all but the PDFs)."""
-    for step in outputs.steps():
-        if step is not outputs.print_pdfs:
-            step(result, site)
-
-
 class Preview:
     def __init__(self, root: Path, engine, sources: Path):
         self.root, self.engine, self.sources = Path(root), engine, Path(sources)
@@ -74,9 +67,10 @@ class Preview:
         self.version = 0
         self.errors: list[str] = []
         self.ready = (self.site / "index.html").is_file()  # a restart serves the last site at once
-        self._pdf_wanted = threading.Condition()
-        self._pdf_result = None
-        threading.Thread(target=self._pdf_loop, daemon=True).start()
+        self._wanted = threading.Condition()
+        self._result = None  # the latest good result whose outputs are not written yet
+        self.settled = threading.Event()  # set while every output of the latest good result is in
+        threading.Thread(target=self._outputs_loop, daemon=True).start()
 
     def cycle(self, whole: bool = False) -> bool:
         """Check, write the sources, build what changed; False keeps the last good site."""
@@ -95,9 +89,10 @@ class Preview:
             return self._failed(traceback.format_exc().splitlines())
         self.errors, self.ready = [], True
         self.version += 1
-        with self._pdf_wanted:
-            self._pdf_result = result
-            self._pdf_wanted.notify()
+        with self._wanted:
+            self._result = result
+            self.settled.clear()
+            self._wanted.notify()
         return True
 
     def _failed(self, lines: list[str]) -> bool:
@@ -110,16 +105,15 @@ class Preview:
     def _dirty(self, result):
         with self.lock:
             self.engine.preview(self.sources, self.site, dirty=True)
-            fast_steps(result, self.site)
 
     def _whole(self, result):
         fresh = self.site.with_name("site-next")
         shutil.rmtree(fresh, ignore_errors=True)
         self.engine.preview(self.sources, fresh, dirty=False)
-        fast_steps(result, fresh)
         with self.lock:
-            if (self.site / outputs.PRINT_DIR).is_dir():  # the PDFs follow; meanwhile the last ones
-                shutil.copytree(self.site / outputs.PRINT_DIR, fresh / outputs.PRINT_DIR, dirs_exist_ok=True)
+            for old in self.site.iterdir() if self.site.is_dir() else []:
+                if old.is_dir() and not (fresh / old.name).exists():  # the outputs follow; the last ones meanwhile
+                    shutil.copytree(old, fresh / old.name)
             old = self.site.with_name("site-old")
             shutil.rmtree(old, ignore_errors=True)
             if self.site.exists():
@@ -127,26 +121,34 @@ class Preview:
             fresh.rename(self.site)
         shutil.rmtree(old, ignore_errors=True)
 
-    def _pdf_loop(self):
-        """Renders the latest result's PDFs (through the cache) beside the site,
-        then puts them in under the lock."""
-        staging = self.root / PREVIEW / "print"
+    def _outputs(self) -> list[str]:
+        staging = self.root / PREVIEW / "outputs"
+        return sorted(p.name for p in staging.iterdir()) if staging.is_dir() else []
+
+    def _outputs_loop(self):
+        """Runs the build's output steps for the latest result beside the
+        site (the PDFs last, they take longest) and puts each in when done."""
+        staging = self.root / PREVIEW / "outputs"
         while True:
-            with self._pdf_wanted:
-                while self._pdf_result is None:
-                    self._pdf_wanted.wait()
-                result, self._pdf_result = self._pdf_result, None
-            try:
-                shutil.rmtree(staging, ignore_errors=True)
-                write_pdfs(result, staging, first_week=True, cached=True)
-            except Exception as exc:  # no font, a template error: the pages stay useful
-                print(f"handbook serve: the PDFs were not updated: {exc}", file=sys.stderr, flush=True)
-                continue
-            with self.lock:
-                target = self.site / outputs.PRINT_DIR
-                shutil.rmtree(target, ignore_errors=True)
-                shutil.copytree(staging, target)
-            print(f"handbook serve: PDFs updated ({len(list(staging.glob('*.pdf')))})", file=sys.stderr, flush=True)
+            with self._wanted:
+                while self._result is None:
+                    self.settled.set()
+                    self._wanted.wait()
+                result, self._result = self._result, None
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+            todo = outputs.steps()
+            for step in sorted(todo, key=lambda s: s is outputs.print_pdfs):
+                before = set(self._outputs())
+                try:
+                    step(result, staging)
+                except Exception as exc:  # no font, a template error: the pages stay useful
+                    print(f"handbook serve: {exc}", file=sys.stderr, flush=True)
+                    continue
+                with self.lock:
+                    for name in set(self._outputs()) - before:
+                        shutil.rmtree(self.site / name, ignore_errors=True)
+                        shutil.copytree(staging / name, self.site / name)
 
 
 def _restart(root: Path, engine, addr: str, server):
