@@ -106,8 +106,12 @@ checklists: $(STAMP) system-deps-build
 serve: $(STAMP)
 	$(BIN)/handbook serve --engine $(ENGINE) --dev-addr 127.0.0.1:8000
 
+# Both cores (pytest-xdist): one file's tests stay on one worker, so a
+# module's fixture (a build, a browser) is made once; the session build of
+# the shipped site is shared by the workers (tests/conftest.py).
+TEST_JOBS ?= 2
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile
 
 # The tests marked slow (the benchmark end to end); CI runs them after `make test`.
 test-slow: $(STAMP)

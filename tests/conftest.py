@@ -115,17 +115,37 @@ class Built:
 
 
 @pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory) -> Built:
+def shipped_site(tmp_path_factory, worker_id) -> Built:
     """The shipped project, built once for the whole session with every
-    output step (read-only: see the module docstring)."""
+    output step (read-only: see the module docstring). Under pytest-xdist
+    the workers share one build: the first builds it (under a file lock)
+    in the folder all workers' temporary folders sit in, the others wait."""
+    import fcntl
     from macros.outputs.site.build import build_site
-    tmp = tmp_path_factory.mktemp("shipped-site")
-    root = copy_shipped(tmp)
-    (root / "checklists").mkdir(exist_ok=True)
-    site = tmp / "site"
-    # Reproducible, and the same print HTML as test_reproducible's builds
-    # and test_printing's documents: their PDFs come from the session's cache.
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", SESSION_EPOCH)
-        assert build_site(root, site) == 0
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    tmp = shared / "shipped-site"
+    root, site, done = tmp / "shipped", tmp / "site", tmp / "built"
+    with open(shared / "shipped-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir()
+            copy_shipped(tmp)
+            (root / "checklists").mkdir(exist_ok=True)
+            # Reproducible, and the same print HTML as test_reproducible's builds
+            # and test_printing's documents: their PDFs come from the session's cache.
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("SOURCE_DATE_EPOCH", SESSION_EPOCH)
+                assert build_site(root, site) == 0
+            done.touch()
     return Built(root, site)
+
+
+@pytest.fixture(scope="session")
+def worker_id(request) -> str:
+    """pytest-xdist's worker name ("gw0", ...), "master" without it (xdist
+    defines the same fixture; this one serves a run without the plugin)."""
+    workerinput = getattr(request.config, "workerinput", None)
+    return workerinput["workerid"] if workerinput else "master"

@@ -27,6 +27,7 @@ USED_WITHOUT_IMPORT = {
     "check-jsonschema": ("tests/test_workflows.py", '"-m", "check_jsonschema"'),
     "pre-commit": ("tests/test_workflows.py", '"-m", "pre_commit"'),
     "zensical": ("macros/outputs/site/engine/zensical.py", '"-m", "zensical"'),
+    "pytest-xdist": ("Makefile", "pytest -q -n $(TEST_JOBS)"),
 }
 
 

@@ -16,6 +16,7 @@ import urllib.request
 
 import pytest
 
+from conftest import SESSION_EPOCH
 from macros.outputs.site.preview_http import ERRORS_TITLE, STATE
 from sitetools import project_with
 
@@ -54,7 +55,9 @@ def wait_for(test, seconds: float = 180, step: float = 0.02) -> float | None:
 def served(tmp_path):
     root = project_with(tmp_path)
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    # Dated like conftest's session build: the PDFs come from the session's cache.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+           "SOURCE_DATE_EPOCH": SESSION_EPOCH}
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "macros.cli.main", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
@@ -81,6 +84,7 @@ def test_edits_show_without_restart_with_pdfs_feeds_and_api(served):
     assert wait_for(lambda: get(pdf)[1].startswith(b"%PDF")), "the PDF was never served: " + log.read_text()
     assert get(url + "calendar/director.ics")[1].startswith(b"BEGIN:VCALENDAR")
     assert get(url + "api/v1/schemas/checklist.schema.json")[0] == 200
+    assert "enrolment.pdf" in fetch(url + "print/")  # the engine's page beside the PDFs stays
 
     # A one-field YAML edit shows on its page.
     roles = root / "data" / "roles.yml"

@@ -69,6 +69,7 @@ class Preview:
         self.ready = (self.site / "index.html").is_file()  # a restart serves the last site at once
         self._wanted = threading.Condition()
         self._result = None  # the latest good result whose outputs are not written yet
+        self._published: set[str] = set()  # the output steps' files in the site (relative paths)
         self.settled = threading.Event()  # set while every output of the latest good result is in
         threading.Thread(target=self._outputs_loop, daemon=True).start()
 
@@ -111,15 +112,28 @@ class Preview:
         shutil.rmtree(fresh, ignore_errors=True)
         self.engine.preview(self.sources, fresh, dirty=False)
         with self.lock:
-            for old in self.site.iterdir() if self.site.is_dir() else []:
-                if old.is_dir() and not (fresh / old.name).exists():  # the outputs follow; the last ones meanwhile
-                    shutil.copytree(old, fresh / old.name)
+            for rel in self._published:  # the outputs follow; the last ones meanwhile
+                if (self.site / rel).is_file() and not (fresh / rel).exists():
+                    (fresh / rel).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(self.site / rel, fresh / rel)
             old = self.site.with_name("site-old")
             shutil.rmtree(old, ignore_errors=True)
             if self.site.exists():
                 self.site.rename(old)
             fresh.rename(self.site)
         shutil.rmtree(old, ignore_errors=True)
+
+    def _publish(self, staging: Path, name: str):
+        """staging/name's files into the site (beside the engine's pages in
+        the same folder, such as print/index.html); the files this step wrote
+        last time and not now go."""
+        files = {p.relative_to(staging).as_posix() for p in (staging / name).rglob("*") if p.is_file()}
+        for rel in {r for r in self._published if r.split("/", 1)[0] == name} - files:
+            (self.site / rel).unlink(missing_ok=True)
+        for rel in files:
+            (self.site / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(staging / rel, self.site / rel)
+        self._published = {r for r in self._published if r.split("/", 1)[0] != name} | files
 
     def _outputs(self) -> list[str]:
         staging = self.root / PREVIEW / "outputs"
@@ -147,8 +161,7 @@ class Preview:
                     continue
                 with self.lock:
                     for name in set(self._outputs()) - before:
-                        shutil.rmtree(self.site / name, ignore_errors=True)
-                        shutil.copytree(staging / name, self.site / name)
+                        self._publish(staging, name)
 
 
 def _restart(root: Path, engine, addr: str, server):
