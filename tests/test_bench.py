@@ -38,7 +38,8 @@ def test_bench_runs_and_ends_with_the_bench_line(tmp_path):
         capture_output=True, text=True, cwd=ROOT, timeout=1800)
     assert proc.returncode == 0, proc.stderr[-3000:]
     lines = proc.stdout.strip().splitlines()
-    assert re.fullmatch(r"bench: build_ratio=\d+\.\d\d scale_exponent=-?\d+\.\d\d check_ratio=\d+\.\d\d",
+    assert re.fullmatch(r"bench: build_ratio=\d+\.\d\d scale_exponent=-?\d+\.\d\d check_ratio=\d+\.\d\d"
+                        r" preview_s=\d+\.\d\d rebuild_ratio=\d+\.\d\d",
                         lines[-1]), lines[-1]
     assert lines[0].split()[:3] == ["scale", "pages", "real"]
     assert any(line.strip().startswith("2x") for line in lines)

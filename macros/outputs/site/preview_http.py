@@ -60,7 +60,8 @@ def handler_for(preview):
         def do_GET(self):
             path = urlsplit(self.path).path
             if path == STATE:
-                state = {"version": preview.version, "errors": preview.errors, "ready": preview.ready}
+                state = {"version": preview.version, "errors": preview.errors, "ready": preview.ready,
+                         "settled": preview.settled.is_set()}
                 return self._send(200, "application/json", json.dumps(state, ensure_ascii=False).encode())
             if not preview.ready:
                 return self._send(503, "text/html; charset=utf-8", waiting_page(preview))

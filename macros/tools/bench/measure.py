@@ -32,6 +32,17 @@ class Scale:
     process_page_bytes: int = 0  # one process page's HTML
     index_gz: int = 0  # search index, gzip -9
     pdf: dict = field(default_factory=dict)
+    clean_build: float = 0.0  # `handbook build` with PDFs, the PDF cache empty
+    edit_build: float = 0.0  # the same after a one-field edit, the cache warm
+    preview: list = field(default_factory=list)  # `handbook serve`: edit to served page, each edit
+
+    @property
+    def rebuild_ratio(self) -> float:
+        return self.edit_build / self.clean_build if self.clean_build else float("nan")
+
+    @property
+    def preview_s(self) -> float:
+        return statistics.median(self.preview) if self.preview else float("nan")
 
     @property
     def t_real(self) -> float:
@@ -78,7 +89,8 @@ def _site_sizes(site: Path) -> tuple[int, int, int, int]:
             process.stat().st_size if process else 0, gz)
 
 
-def run_scale(src: Path, factor: int, work: Path, repeat: int, pdf: bool, serve: bool, log) -> Scale:
+def run_scale(src: Path, factor: int, work: Path, repeat: int, pdf: bool, serve: bool, log,
+              user: bool = False) -> Scale:
     s = Scale(factor)
     root = synth.make(src, work / f"x{factor}", factor)
     log(f"  x{factor}: synthetic project at {root}")
@@ -111,7 +123,16 @@ def run_scale(src: Path, factor: int, work: Path, repeat: int, pdf: bool, serve:
     if pdf:
         s.pdf = _worker("pdf", root, work / f"pdf-x{factor}")
         s.rss_mb = max(s.rss_mb, s.pdf["rss_mb"])
+    if user:
+        rb = _worker("rebuild", root, work / f"user-site-x{factor}")
+        s.clean_build, s.edit_build = rb["clean"], rb["rebuild"]
+        log(f"  x{factor}: handbook build clean {s.clean_build:.2f}s, after one edit {s.edit_build:.2f}s")
+        s.preview = _worker("preview", root, PREVIEW_EDITS)["edits"]
+        log(f"  x{factor}: handbook serve, edit to served page: " + ", ".join(f"{x:.2f}s" for x in s.preview))
     return s
+
+
+PREVIEW_EDITS = 5
 
 
 @dataclass
@@ -120,6 +141,8 @@ class Summary:
     build_ratio: float
     scale_exponent: float
     check_ratio: float
+    preview_s: float = float("nan")  # at the smallest scale measured for it (1x by default)
+    rebuild_ratio: float = float("nan")
 
 
 def summarise(scales: list[Scale]) -> Summary:
@@ -132,13 +155,15 @@ def summarise(scales: list[Scale]) -> Summary:
         sx = math.log(b.t_real / a.t_real) / math.log(b.factor / a.factor)
     else:
         sx = float("nan")
-    return Summary(scales, r, sx, big.check / big.yaml)
+    user = [s for s in scales if s.preview]
+    return Summary(scales, r, sx, big.check / big.yaml,
+                   user[0].preview_s if user else float("nan"), user[0].rebuild_ratio if user else float("nan"))
 
 
 def run(src: Path, factors=(1, 10, 50), repeat: int = 1, pdf_at=(1,), keep: Path | None = None,
-        log=print, serve_at=None) -> Summary:
+        log=print, serve_at=None, user_at=(1,)) -> Summary:
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         work = Path(keep) if keep else Path(tmp)
         serve_at = factors if serve_at is None else serve_at
-        scales = [run_scale(src, f, work, repeat, f in pdf_at, f in serve_at, log) for f in factors]
+        scales = [run_scale(src, f, work, repeat, f in pdf_at, f in serve_at, log, f in user_at) for f in factors]
     return summarise(scales)

@@ -20,6 +20,11 @@ def table(summary) -> list[str]:
     lines = ["  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     for s in summary.scales:
+        if s.preview:
+            lines.append(f"user path at {s.factor}x: handbook build clean {s.clean_build:.2f} s, after a one-field "
+                         f"edit {s.edit_build:.2f} s (rebuild_ratio {s.rebuild_ratio:.2f}); handbook serve, "
+                         f"edit to served page " + ", ".join(f"{x:.2f}" for x in s.preview)
+                         + f" s (median {s.preview_s:.2f})")
         if s.pdf:
             per = s.pdf["seconds"] / max(s.pdf["pages"], 1)
             lines.append(f"PDF at {s.factor}x: {s.pdf['documents']} documents, {s.pdf['pages']} pages "
@@ -29,4 +34,5 @@ def table(summary) -> list[str]:
 
 def bench_line(summary) -> str:
     return (f"bench: build_ratio={summary.build_ratio:.2f} "
-            f"scale_exponent={summary.scale_exponent:.2f} check_ratio={summary.check_ratio:.2f}")
+            f"scale_exponent={summary.scale_exponent:.2f} check_ratio={summary.check_ratio:.2f} "
+            f"preview_s={summary.preview_s:.2f} rebuild_ratio={summary.rebuild_ratio:.2f}")

@@ -6,6 +6,8 @@ caches, imports or jieba dictionary): prints one JSON line.
     python -m macros.tools.bench.worker serve  ROOT SITE
     python -m macros.tools.bench.worker check  ROOT REPEAT
     python -m macros.tools.bench.worker pdf    ROOT OUT
+    python -m macros.tools.bench.worker rebuild ROOT SITE
+    python -m macros.tools.bench.worker preview ROOT EDITS
 
 `seconds` is measured from the start of this process's work (imports of
 MkDocs and the handbook included, as a real `mkdocs build` pays them).
@@ -126,7 +128,23 @@ def task_pdf(root, out):
             "rss_mb": _rss_mb()}
 
 
-TASKS = {"build": task_build, "plain": task_plain, "serve": task_serve, "check": task_check, "pdf": task_pdf}
+def task_rebuild(root, site):
+    """`handbook build` (PDFs included) as a user runs it, each in its own
+    process: clean (the PDF cache emptied), then after a one-field edit (the
+    cache as the clean build left it)."""
+    from macros.tools.bench import userpath
+    return userpath.rebuild(Path(root), Path(site))
+
+
+def task_preview(root, edits):
+    """`handbook serve` as a user runs it: seconds from a one-field edit to
+    the page that shows it being served, for `edits` edits in a row."""
+    from macros.tools.bench import userpath
+    return userpath.preview(Path(root), int(edits))
+
+
+TASKS = {"build": task_build, "plain": task_plain, "serve": task_serve, "check": task_check, "pdf": task_pdf,
+         "rebuild": task_rebuild, "preview": task_preview}
 
 
 def main(argv):
