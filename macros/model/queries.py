@@ -38,7 +38,8 @@ def process_steps(model, process) -> list[StepRow]:
 
 
 def all_steps(model) -> list[StepRow]:
-    return [r for p in model.all("process") for r in process_steps(model, p)]
+    """Every step, process by process in the reading order (ordered_processes)."""
+    return [r for p in ordered_processes(model) for r in process_steps(model, p)]
 
 
 def role_steps(model, role_id: str) -> list[tuple[StepRow, str]]:
