@@ -73,6 +73,16 @@ def test_the_overview_follows_the_declared_order(tmp_path):
     assert text.index("退学") < text.index("新生入学") < text.index("休学")
 
 
+def test_the_number_itself_is_not_shown_on_the_process_page(tmp_path):
+    """The order places a process; as a bare number it means nothing to a reader."""
+    from macros.outputs.site.render.context import Ctx, shared_for
+    from macros.outputs.site.render.pages_process import process_page
+    model = load(make_project(tmp_path, CASE)).model
+    page = process_page(Ctx(shared_for(model), "processes/enrolment.md"), model.get("process", "enrolment"))
+    assert "流程类别" in page and "学籍业务" in page
+    assert "排列顺序" not in page
+
+
 def test_a_duplicate_number_names_both_files(tmp_path, capsys):
     root = make_project(tmp_path, CASE)
     path = root / "data" / "processes" / "enrolment.yml"
