@@ -1,7 +1,8 @@
-/* Deadline calculator of the deadlines page.
+/* Deadline calculator and table filter of the deadlines page.
  *
  * The same algorithm as macros/time/due.py and the same text as `handbook due`
- * (macros/cli/commands/due.py explain()), line for line; the rules and the
+ * (macros/cli/commands/due.py explain()), line for line, except that a reader
+ * sees names where the CLI prints rule and question ids; the rules and the
  * holiday / make-up working-day table come from the page itself
  * (<script id="hb-calc-data">, generated at build time by the Python code),
  * so the two cannot drift apart in data. tests/test_deadline_browser.py
@@ -21,7 +22,7 @@
                  years: "年", same_day: "当日", next_monday: "下周一", first_day_of_next_month: "下月首日"};
   var MAX_WORKING_DAYS = 1000;
   var EXTENSION_REASON = "期间的最后一日是法定休假日的，以休假日结束的次日为期间的最后一日" +
-    "（民法典第二百零三条；手册的建议做法，见待决问题 day-unit-default）";
+    "（民法典第二百零三条；制度未规定，这是手册的建议做法）";
 
   // Dates are whole days in UTC, so the visitor's time zone never shifts them.
   function parse(text) {
@@ -52,7 +53,7 @@
     var found = this.t.years[String(y)];
     if (found) return found;
     return {source: "outside", remark: "", note: y + " 年的节假日：不在本页的节假日表（" + this.t.first_year + "–" +
-      this.t.last_year + " 年）内，只按周末计算；请用命令行 handbook due 计算"};
+      this.t.last_year + " 年）内，只按周末计算，请向手册维护者核实"};
   };
   Calendar.prototype.isWorkday = function (d) {
     var key = iso(d);
@@ -167,19 +168,82 @@
     return {date: date, atLeast: atLeast, how: how, unextended: unextended, why: why, provisional: provisional};
   }
 
-  // The lines `handbook due RULE DATE` prints.
+  // The lines `handbook due RULE DATE` prints, without the ids: the rule and
+  // the open question by name only.
   function explain(cal, rule, start) {
     var due = compute(cal, rule.limit, start);
     var lines = [(due.atLeast ? "最早日期" : "截止日期") + "：" + dayZh(due.date)];
     if (due.unextended) lines.push("未顺延的日期：" + dayZh(due.unextended) + "，" + due.why);
     due.provisional.forEach(function (p) { lines.push("暂定：" + p[0] + " 年" + p[1]); });
-    lines.push("规则：" + rule.id + " " + rule.name + (rule.source.length ? "（出处：" + rule.source.join("、") + "）" : ""),
+    lines.push("规则：" + rule.name + (rule.source.length ? "（出处：" + rule.source.join("、") + "）" : ""),
       "时限：" + rule.words,
       "起算：" + dayZh(start));
-    if (rule.open_question) lines.push("待决问题：" + rule.open_question.id + " " + rule.open_question.name);
+    if (rule.open_question) lines.push("待决问题：" + rule.open_question.name);
     lines.push("计算：");
     due.how.forEach(function (h) { lines.push("  " + h); });
     return lines;
+  }
+
+  // The answer as the page shows it: the due date first and large, the
+  // rest as short paragraphs and a list that wrap inside the column.
+  function show(out, lines) {
+    out.textContent = "";
+    var list = null;
+    lines.forEach(function (line, i) {
+      if (line.indexOf("  ") === 0) {
+        if (!list) { list = document.createElement("ul"); out.appendChild(list); }
+        var li = document.createElement("li");
+        li.textContent = line.slice(2);
+        list.appendChild(li);
+        return;
+      }
+      var p = document.createElement("p");
+      var colon = line.indexOf("：");
+      if (i === 0) {
+        p.className = "hb-due";
+        p.appendChild(document.createTextNode(line.slice(0, colon + 1)));
+        var strong = document.createElement("strong");
+        strong.textContent = line.slice(colon + 1);
+        p.appendChild(strong);
+      } else {
+        p.textContent = line;
+      }
+      out.appendChild(p);
+    });
+  }
+
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  // The table's filters: a row shows when it belongs to the chosen process
+  // and names the chosen role; a group heading shows when a row under it does.
+  function initFilter() {
+    var table = document.getElementById("hb-deadlines");
+    var group = document.getElementById("hb-filter-group"), role = document.getElementById("hb-filter-role");
+    if (!table || !group || !role || table.dataset.ready) return;
+    table.dataset.ready = "1";
+    function apply() {
+      var heading = null, shown = 0, any = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        if (row.classList.contains("hb-group-row")) {
+          if (heading) heading.hidden = shown === 0;
+          heading = row;
+          shown = 0;
+          return;
+        }
+        var ok = (!group.value || row.dataset.group.split(" ").indexOf(group.value) >= 0) &&
+          (!role.value || row.dataset.roles.split(" ").indexOf(role.value) >= 0);
+        row.hidden = !ok;
+        if (ok) { shown += 1; any += 1; }
+      });
+      if (heading) heading.hidden = shown === 0;
+      document.getElementById("hb-deadlines-none").hidden = any > 0;
+    }
+    group.addEventListener("change", apply);
+    role.addEventListener("change", apply);
+    apply();
   }
 
   function init() {
@@ -193,12 +257,12 @@
     function run() {
       var rule = rules[ruleEl.value], start = parse(dateEl.value);
       if (!rule || !start) {
-        out.textContent = "请输入 YYYY-MM-DD 格式的起算日期。";
+        out.textContent = "请选择起算日期（年-月-日）。";
         out.dataset.state = "error";
         return;
       }
       try {
-        out.textContent = explain(cal, rule, start).join("\n");
+        show(out, explain(cal, rule, start));
         out.dataset.state = "ok";
       } catch (e) {
         out.textContent = e.message;
@@ -211,12 +275,17 @@
     var hash = /^#rule=([^&]+)(?:&date=(\d{4}-\d{2}-\d{2}))?$/.exec(location.hash);
     if (hash && rules[decodeURIComponent(hash[1])]) {
       ruleEl.value = decodeURIComponent(hash[1]);
-      if (hash[2]) { dateEl.value = hash[2]; run(); }
+      if (hash[2]) dateEl.value = hash[2];
     }
+    // A sensible default: the preselected rule (日报) counted from today, so
+    // the page answers before anyone touches it.
+    if (!dateEl.value) dateEl.value = today();
+    run();
   }
 
   // Material's instant navigation swaps pages without a load event.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  function start() { init(); initFilter(); }
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

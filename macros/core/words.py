@@ -117,6 +117,13 @@ PLAN_ITEM = {"read": "阅读", "practise": "练习", "meet": "见面", "check": 
 PLACEHOLDER = "待填写"
 CHECK_MARK = "请核对"
 
+# Kinds of data the printed approval copy (handbook.pdf) leaves out on
+# purpose, with the reason its document control page prints.
+NOT_IN_APPROVAL_COPY = {
+    "owner-area": "数据归属只规定谁审核哪类数据文件的改动，是手册自身的维护规则，不是部门的业务规则，不需审批",
+    "onboarding": "入职计划按岗位另印成第一周资料包（每个岗位一份，含签字栏和自检），不放入审批稿",
+}
+
 # A change to an entity, in the impact report and the changelog.
 CHANGE = {"added": "新增", "removed": "删除", "modified": "修改"}
 # A change to a file, by git's status letter, on the changelog page.

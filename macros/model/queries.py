@@ -64,6 +64,54 @@ def sort_roles(roles):
                                         r.doc.file, r.where, r.id))
 
 
+def role_group_names(model, ids) -> list[str]:
+    """Role names in as few words as is honest: when every role of one rank
+    and kind is listed (the three 专员 of the three lines), they become one
+    group (各线专员); any other role keeps its own name."""
+    ids = list(ids)
+    names, done = [], set()
+    for rid in ids:
+        role = model.get("role", rid)
+        if role is None or rid in done:
+            continue
+        peers = [x for x in model.all("role") if role.get("rank") is not None
+                 and x.get("rank") == role.get("rank") and x.get("kind") == role.get("kind")]
+        suffix = _common_suffix([x.name for x in peers])
+        if len(peers) > 1 and suffix and all(x.id in ids for x in peers):
+            names.append(f"各线{suffix}")
+            done |= {x.id for x in peers}
+        else:
+            names.append(role.name)
+            done.add(rid)
+    return names
+
+
+def _common_suffix(names: list[str]) -> str:
+    out = names[0] if names else ""
+    for n in names[1:]:
+        while out and not n.endswith(out):
+            out = out[1:]
+    return out
+
+
+def report_pairs(model, report) -> list[tuple[str, list[str]]]:
+    """Who hands a report to whom: each author with the recipients among
+    their own superiors (`reports_to`, followed up the chain), so a 专员's 周报
+    goes to their line's 主管, not to every recipient on the list. An author
+    with no superior among the recipients hands it to all of them."""
+    to = list(report.get("submitted_to") or [])
+    out = []
+    for author in report.get("submitted_by") or []:
+        chain, role, seen = [], model.get("role", author), set()
+        while role is not None and role.get("reports_to") and role.id not in seen:
+            seen.add(role.id)
+            chain.append(role.get("reports_to"))
+            role = model.get("role", role.get("reports_to"))
+        mine = next(([r] for r in chain if r in to), [r for r in to if r != author])
+        out.append((author, mine))
+    return out
+
+
 def level_rank(model, level_id) -> int:
     level = model.get("permission", level_id) if level_id else None
     return level.get("rank", 0) if level else -1

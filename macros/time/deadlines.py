@@ -107,3 +107,73 @@ def holiday_table_for_model(model) -> dict:
     """holiday_table() for a caller holding only the model (the first-week
     pages render from it): the same view, so the same table as the calculator."""
     return model.view(_holiday_table)
+
+
+# Rules a clerk looks up daily come first; then the processes in business
+# order; then the department's standing rules (goals, rotation, permissions ...).
+DAILY_KINDS = ("report", "document-rule", "decision-rule")
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str  # a process id, or a kind: the filter's value, never shown
+    name: str  # Chinese
+    order: tuple
+
+
+def group_of(model, rule: Rule) -> Group:
+    """Where a reader looks for `rule`: its process (a step's or a path's
+    rule) or the kind of thing that sets it (报告, 角色, 审计 ...)."""
+    from macros.core import words
+    from macros.model.queries import ordered_processes
+    if rule.kind in ("step", "path"):
+        process = model.get("process", rule.id.split(".", 1)[0])
+        if process is not None:
+            order = [p.id for p in ordered_processes(model)].index(process.id)
+            return Group(process.id, process.name, (1, order))
+    daily = rule.kind in DAILY_KINDS
+    name = "报告、纪要与决议" if daily else words.kind(rule.kind)
+    return Group("daily" if daily else rule.kind, name, (0, 0) if daily else (2, name))
+
+
+def same_rule_key(rule: Rule) -> tuple:
+    """The limit itself: amount and unit counted from the same event."""
+    limit = rule.limit
+    if limit.get("unspecified"):
+        return ("unspecified", rule.id)
+    return (limit.get("unit"), limit.get("amount"), limit.get("from"), bool(limit.get("at_least")))
+
+
+def _clusters(places: list[Rule]) -> list[list[Rule]]:
+    """Rules with the same limit that cite a common clause: one rule stated in
+    several places (the five-day retroactive approval of 四.一.2 appears in
+    the permission, the emergency decision and the data-leak response).
+    Recording a decision (四.二.5) and confirming its owner by e-mail
+    (四.二.6) share a limit but are two rules."""
+    groups: list[list[Rule]] = []
+    for r in places:
+        touching = [g for g in groups if any(set(r.source) & set(x.source) for x in g)]
+        merged_group = [r] + [x for g in touching for x in g]
+        groups = [g for g in groups if g not in touching] + [merged_group]
+    return groups
+
+
+def merged(result) -> list[tuple[Group, list[Rule]]]:
+    """The computable rules, each stated once: (its home group, [the rule as
+    stated there, then every other place stating it]), in reading order. The
+    home is the process stating it most often (the archive steps of 文档归档),
+    else the first in reading order."""
+    model = result.model
+    by_limit: dict[tuple, list[Rule]] = {}
+    index = {r.id: i for i, r in enumerate(rules(result))}
+    for r in rules(result):
+        if r.computable:
+            by_limit.setdefault(same_rule_key(r), []).append(r)
+    out = []
+    for places in by_limit.values():
+        for cluster in _clusters(places):
+            groups = [group_of(model, r) for r in cluster]
+            home = min(groups, key=lambda g: (-groups.count(g), g.order))
+            cluster.sort(key=lambda r: (group_of(model, r) != home, group_of(model, r).order, index[r.id]))
+            out.append((home, cluster))
+    return sorted(out, key=lambda gp: gp[0].order)

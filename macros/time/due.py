@@ -44,7 +44,7 @@ NO_AMOUNT = ("same_day", "next_monday", "first_day_of_next_month")
 # A working-day count longer than this is a data error, not a deadline.
 MAX_WORKING_DAYS = 1000
 EXTENSION_REASON = ("期间的最后一日是法定休假日的，以休假日结束的次日为期间的最后一日"
-                    "（民法典第二百零三条；手册的建议做法，见待决问题 day-unit-default）")
+                    "（民法典第二百零三条；制度未规定，这是手册的建议做法）")
 
 
 class DueError(Exception):

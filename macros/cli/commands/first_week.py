@@ -38,7 +38,7 @@ def target(out: str | None, plan_id: str, start) -> Path:
 def run(args) -> int:
     from macros.outputs import provenance
     from macros.outputs.print.engine import Job, environment, render_jobs
-    from macros.outputs.print.onboarding import html
+    from macros.outputs.print.onboarding import html, site_url
     try:
         start = parse_date(args.start)
     except ValueError as exc:
@@ -52,7 +52,8 @@ def run(args) -> int:
         raise UsageError(f"no first-week plan for '{args.role}': choose one of {', '.join(p.id for p in plans)}")
     week = dated(start, holidays.for_result(result))
     path = target(args.out, plan.id, start).resolve()
-    job = Job(path.name, html(environment(root), model, plan, provenance.of(root), week))
+    job = Job(path.name, html(environment(root), model, plan, provenance.of(root), week,
+                               site=site_url(root)))
     try:
         render_jobs([job], path.parent, workers=1)
     except NoCJKFont as exc:

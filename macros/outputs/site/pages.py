@@ -42,6 +42,12 @@ class Page:
     # Where an editor changes what the page says: model -> "data/x.yml:LINE"
     # (the page's 编辑此页 link, engine/mkdocs_edit.py); "" for none.
     origin: Callable = lambda model: ""
+    # Material's search boost (front matter `search: {boost: N}`; 0 = none).
+    # The page that answers an everyday question should come before pages
+    # that only mention its words: processes are where the answers live
+    # (数据泄露 → 数据泄露响应, not 组织架构), and the open-questions page,
+    # which names every topic once, should not crowd them out.
+    boost: float = 0
 
     def markdown(self, shared) -> str:
         """The page's Markdown, rendered once per model (see Shared.rendered)."""
@@ -51,8 +57,12 @@ class Page:
         return shared.rendered[self.path]
 
 
+# Pages that answer (a process; the new hire's start page) rank before pages
+# that only mention the words (see Page.boost).
+ANSWER_BOOST = 2
+
 FIXED = (
-    Page("first-week/index.md", "新人第一周", org.first_week_page),
+    Page("first-week/index.md", "新人第一周", org.first_week_page, boost=ANSWER_BOOST),
     Page("organisation/index.md", "组织架构", org.organisation_page),
     Page("roles/index.md", "岗位与相关方", role_pages.roles_index),
     Page("processes/index.md", "流程总览", proc.processes_index),
@@ -66,7 +76,7 @@ FIXED = (
     Page("compliance/index.md", "合规要求", misc.compliance_page),
     Page("risks/index.md", "风险、演练与审计", misc.risks_page),
     Page("glossary/index.md", "术语与缩写", misc.glossary_page),
-    Page("questions/index.md", "待决问题", trace.questions_page),
+    Page("questions/index.md", "待决问题", trace.questions_page, boost=0.5),
     Page("coverage/index.md", "制度条款对照", trace.coverage_page, searchable=False),
 )
 
@@ -122,7 +132,8 @@ def generated(model) -> list[Page]:
                           group=words.ROLE_GROUP.get(role.get("kind"), ""), origin=_at(role)))
     for p in ordered_processes(model):
         pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p),
-                          group=proc.category_label(p.get("category")), origin=_at(p)))
+                          group=proc.category_label(p.get("category")), origin=_at(p),
+                          boost=ANSWER_BOOST))
     pages += onboarding_pages(model)
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):

@@ -82,7 +82,8 @@ def _front_matter(page, origin: str = "") -> str:
     # page's 编辑此页 link leads (engine/mkdocs_edit.py).
     return ("---\ntitle: " + json.dumps(str(esc(page.title)), ensure_ascii=False) + "\n"
             + (f"edit_source: {json.dumps(origin, ensure_ascii=False)}\n" if origin else "")
-            + ("" if page.searchable else "search:\n  exclude: true\n") + "---\n\n")
+            + ("search:\n  exclude: true\n" if not page.searchable
+               else f"search:\n  boost: {page.boost}\n" if page.boost else "") + "---\n\n")
 
 
 def _sync(folder: Path, files: dict[str, bytes]):

@@ -10,10 +10,11 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from macros.time import deadlines, holidays, stamp
-from macros.outputs.calendar.feeds import FEEDS_DIR, feed_roles, for_role, obligations
+from macros.outputs.calendar.feeds import FEEDS_DIR, feed_roles, for_role, obligations, occurrences
 from macros.time.words import amount_text, deadline_text as limit_words, from_phrase as start_words
 from macros.outputs.export.api import API_DIR
 from macros.outputs.site.render.links import relative
+from macros.model.queries import role_group_names, sort_roles
 
 
 def macros(result, page: str) -> dict:
@@ -21,7 +22,8 @@ def macros(result, page: str) -> dict:
     model = result.model
 
     def role_names(ids):
-        return "、".join(str(escape(model.get("role", r).name if model.get("role", r) else r)) for r in ids) or "—"
+        # Grouped (各线专员) where a whole rank shares the duty: short cells.
+        return "、".join(str(escape(n)) for n in role_group_names(model, ids)) or "—"
 
     def page_rel(target: str) -> str:
         """`target` (a file of the built site) as a link from this page."""
@@ -29,43 +31,97 @@ def macros(result, page: str) -> dict:
 
     def question(q_id):
         q = model.get("question", q_id) if q_id else None
-        return f"<br><small>待决问题：{escape(q.name)}（{escape(q.id)}）</small>" if q else ""
+        return f"<br><small>待决问题：{escape(q.name)}</small>" if q else ""
+
+    def place_name(r) -> str:
+        """A rule's name with its process in front when the name alone
+        (整改, 立即报告) would not say where it belongs."""
+        g = deadlines.group_of(model, r)
+        return r.name if g.key in ("daily",) or r.kind not in ("step", "path") else f"{g.name}·{r.name}"
 
     def deadline_table() -> Markup:
-        """Every time limit: what, starting event, limit, unit, responsible, clause."""
-        rows = []
+        """Each computable rule once, grouped by process, with the filters'
+        data (role and process ids in data attributes, never shown)."""
+        rows, current = [], None
+        for group, places in deadlines.merged(result):
+            first = places[0]
+            limit = first.limit
+            if group.name != current:
+                current = group.name
+                rows.append(f'<tr class="hb-group-row" data-group="{escape(group.key)}">'
+                            f'<th colspan="4" scope="rowgroup">{escape(group.name)}</th></tr>')
+            also = [p for p in places[1:]]
+            also_html = ("<br><small>同一时限也适用于：" + "、".join(str(escape(place_name(p))) for p in also)
+                         + "</small>") if also else ""
+            roles = sorted({x for p in places for x in p.responsible})
+            groups = sorted({deadlines.group_of(model, p).key for p in places})
+            rows.append(
+                f'<tr id="rule-{escape(first.id)}" data-group="{escape(" ".join(groups))}" '
+                f'data-roles="{escape(" ".join(roles))}">'
+                f"<td>{escape(first.name)}{also_html}</td>\n"
+                f"<td>{escape(limit_words(limit))}{'（下限，不短于）' if limit.get('at_least') else ''}"
+                f"{question(limit.get('open_question'))}</td>\n"
+                f"<td>{role_names(roles)}</td>\n<td>{escape('、'.join(first.source))}</td></tr>")
+        head = "".join(f"<th>{h}</th>" for h in ("事项", "时限", "负责", "出处"))
+        return Markup(_filters() + f'<table class="hb-deadlines" id="hb-deadlines"><thead><tr>{head}</tr></thead>'
+                      f'<tbody>{"".join(rows)}</tbody></table>'
+                      '<p id="hb-deadlines-none" hidden>没有符合筛选条件的时限。</p>')
+
+    def _filters() -> str:
+        merged = deadlines.merged(result)
+        groups = list(dict.fromkeys((g.key, g.name) for g, _ in merged))
+        role_ids = {x for _, places in merged for p in places for x in p.responsible}
+        roles = [r for r in sort_roles(model.all("role")) if r.id in role_ids]
+        g_opts = "".join(f'<option value="{escape(k)}">{escape(n)}</option>' for k, n in groups)
+        r_opts = "".join(f'<option value="{escape(r.id)}">{escape(r.name)}</option>' for r in roles)
+        return ('<form class="hb-filter" id="hb-deadline-filter" onsubmit="return false">'
+                f'<label>流程 <select id="hb-filter-group"><option value="">全部</option>{g_opts}</select></label> '
+                f'<label>角色 <select id="hb-filter-role"><option value="">全部</option>{r_opts}</select></label>'
+                '</form>')
+
+    def unspecified_list() -> Markup:
+        """The steps whose limit the policy leaves open: one line per process,
+        not a table row each."""
+        by_group: dict = {}
         for r in deadlines.rules(result):
-            limit = r.limit
-            amount = "—" if limit.get("unspecified") else amount_text(limit.get("amount", ""), limit["unit"])
-            rows.append((f"rule-{r.id}", [
-                f"{escape(r.name)}<br><code>{escape(r.id)}</code>",
-                escape("—" if limit.get("unspecified") else start_words(limit)),
-                f"{escape(limit_words(limit))}{'（下限）' if limit.get('at_least') else ''}"
-                f"{question(limit.get('open_question'))}",
-                escape(amount), role_names(r.responsible), escape("、".join(r.source))]))
-        return _table(("事项（规则 id）", "起算事件", "时限", "数量与单位", "负责", "出处"), rows)
+            if not r.computable:
+                by_group.setdefault(deadlines.group_of(model, r), []).append(r)
+        items = []
+        for g in sorted(by_group, key=lambda g: g.order):
+            qs = list(dict.fromkeys(r.open_question for r in by_group[g] if r.open_question))
+            names = [model.get("question", q).name for q in qs if model.get("question", q)]
+            items.append(f"<li><strong>{escape(g.name)}</strong>：{escape('、'.join(r.name for r in by_group[g]))}"
+                         + (f"<br><small>待决问题：{escape('；'.join(names))}</small>" if names else "") + "</li>")
+        return Markup(f'<ul class="hb-unspecified">{"".join(items)}</ul>')
 
     def deadline_count() -> int:
-        return len(deadlines.rules(result))
+        return len(deadlines.merged(result))
 
     def deadline_calculator() -> Markup:
-        options = "".join(f'<option value="{escape(r.id)}">{escape(r.name)}（{escape(limit_words(r.limit))}）</option>'
-                          for r in deadlines.rules(result) if r.computable)
+        groups: dict = {}
+        for group, places in deadlines.merged(result):
+            groups.setdefault(group.name, []).append(places[0])
+        ids = [r.id for rs in groups.values() for r in rs]
+        default = "daily-report" if "daily-report" in ids else (ids[0] if ids else "")
+        options = "".join(
+            f'<optgroup label="{escape(name)}">' + "".join(
+                f'<option value="{escape(r.id)}"{" selected" if r.id == default else ""}>'
+                f'{escape(r.name)}（{escape(limit_words(r.limit))}）</option>' for r in rs) + "</optgroup>"
+            for name, rs in groups.items())
         table = deadlines.holiday_table(result)
         first, last = holidays.coverage()
         entered = sorted(holidays.for_result(result).data_years)
-        files = "、".join(holidays.holiday_file(y) for y in entered)
         return Markup(
             '<form class="hb-calc" id="hb-calc" onsubmit="return false">'
-            '<p><label>规则 <select id="hb-calc-rule">' + options + '</select></label></p>'
+            '<p><label>事项 <select id="hb-calc-rule">' + options + '</select></label></p>'
             '<p><label>起算日期 <input id="hb-calc-date" type="date" required></label> '
-            '<button type="button" id="hb-calc-go">计算</button></p>'
-            '<pre id="hb-calc-out" class="hb-calc-out" aria-live="polite">选择规则和起算日期后显示截止日期。</pre>'
+            '<button type="button" id="hb-calc-go" class="md-button md-button--primary">计算</button></p>'
+            '<div id="hb-calc-out" class="hb-calc-out" aria-live="polite">选择事项和起算日期后显示截止日期。</div>'
             '<p><small>节假日和调休按年份取自：'
-            + (f'数据文件 {escape(files)}（按国务院通知录入）；' if entered else '')
-            + f'库 {escape(table["library"])}（{first}–{last} 年）；其余年份为法定节假日推算（暂定），'
+            + ('国务院通知（手册录入）；' if entered else '')
+            + f'节假日库（{first}–{last} 年）；其余年份按法定节假日推算（暂定），'
             f'{escape(holidays.PROVISIONAL)}。每个结果都写明所用的来源。本页内置 {table["first_year"]}–'
-            f'{table["last_year"]} 年的节假日表，超出的年份只按周末计算并注明，请改用命令行。</small></p>'
+            f'{table["last_year"]} 年的节假日表，超出的年份只按周末计算并注明。</small></p>'
             '</form>\n'
             f'<script type="application/json" id="hb-calc-data">{deadlines.calculator_json(result)}</script>')
 
@@ -73,12 +129,44 @@ def macros(result, page: str) -> dict:
         obs, _ = obligations(result)
         rows = []
         for o in obs:
-            when = o.series.start.isoformat() + (f" {o.at.strftime('%H:%M')}" if o.at else "")
             rows.append((f"cycle-{o.id}", [
-                f"{escape(o.summary)}<br><code>{escape(o.id)}</code>", escape(o.series.words), escape(when),
+                escape(o.summary), escape(o.series.words) + (f" {o.at.strftime('%H:%M')}" if o.at else ""),
                 role_names(o.responsible), role_names(o.roles) if o.roles else "全体（部门）",
                 escape("、".join(o.source))]))
-        return _table(("事项", "频率与排期", "首次", "负责", "订阅的角色", "出处"), rows)
+        return _table(("事项", "频率与排期", "负责", "日历里有这一项的角色", "出处"), rows)
+
+    def upcoming() -> Markup:
+        """The next 30 days, picked in the browser from today's date (so the
+        page stays current between builds) out of the dates the feeds hold
+        from the build date to the end of their corrected horizon. Daily
+        items are named once, not listed thirty times."""
+        import json
+        obs, _ = obligations(result)
+        built, until = stamp.build_date(model), stamp.horizon(model)
+        daily, events = [], []
+        for o in obs:
+            who = "、".join(role_group_names(model, o.responsible or o.roles)) or "全体"
+            if o.series.rrule.get("FREQ") == "DAILY":
+                daily.append({"what": o.summary, "who": who, "roles": list(o.roles)})
+                continue
+            at = o.at.strftime("%H:%M") if o.at else ""
+            for d in occurrences(o, until):
+                if d >= built:
+                    events.append({"date": d.isoformat(), "at": at, "what": o.summary, "who": who,
+                                   "roles": list(o.roles)})
+        events.sort(key=lambda e: (e["date"], e["at"], e["what"]))
+        data = json.dumps({"built": built.isoformat(), "until": until.isoformat(), "daily": daily, "events": events},
+                          ensure_ascii=False, separators=(",", ":"))
+        data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        feed_ids = set(feed_roles(result, obs))
+        opts = "".join(f'<option value="{escape(r.id)}">{escape(r.name)}</option>'
+                       for r in sort_roles(model.all("role")) if r.id in feed_ids)
+        return Markup(
+            '<form class="hb-filter" onsubmit="return false"><label>我的角色 <select id="hb-upcoming-role">'
+            f'<option value="">全部</option>{opts}</select></label></form>'
+            '<div id="hb-upcoming" aria-live="polite"><p>未来 30 天的安排需要浏览器运行脚本才能显示；'
+            '也可以直接订阅下面的日历。</p></div>'
+            f'<script type="application/json" id="hb-upcoming-data">{data}</script>')
 
     def calendar_feeds() -> Markup:
         obs, _ = obligations(result)
@@ -107,7 +195,8 @@ def macros(result, page: str) -> dict:
     def api_link(name: str = "handbook.json") -> Markup:
         return Markup(f'<a href="{escape(page_rel(f"{API_DIR.as_posix()}/{name}"))}"><code>{escape(name)}</code></a>')
 
-    return {f.__name__: f for f in (deadline_table, deadline_count, deadline_calculator, recurring_table,
+    return {f.__name__: f for f in (deadline_table, deadline_count, deadline_calculator, unspecified_list,
+                                    recurring_table, upcoming,
                                     calendar_feeds, feed_horizon, api_link)}
 
 

@@ -65,8 +65,10 @@ NO_ABBR = Abbreviations({})
 def table(headers, rows, cls: str = "") -> Markup:
     """A plain HTML table; cells must already be Markup (or are escaped)."""
     c = f' class="{escape(cls)}"' if cls else ""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    # Whitespace between cells: the search index joins text nodes, and cells
+    # written back to back read as one run-on word in result snippets.
+    head = " ".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "\n".join("<tr>" + " ".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
     return Markup(f"<table{c}>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>")
 
 

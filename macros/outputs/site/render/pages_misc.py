@@ -17,7 +17,7 @@ from macros.outputs.site.render.fields import (
     sources_footer,
     value_html,
 )
-from macros.outputs.site.render.html import block, heading, md_inline, table
+from macros.outputs.site.render.html import block, heading, joined, md_inline, table
 
 
 def family_page(ctx, title: str, intro: str, sections) -> str:
@@ -129,12 +129,41 @@ def reports_page(ctx) -> str:
            block(Markup("<p>每种工作报告多久写一次、什么时候交、谁写、交给谁。</p>"))]
     out.append(heading(2, "报告提交时限一览", "report-deadlines"))
     out.append(block(listing(ctx, reports, [("报告", name_cell(ctx)), ("周期", field_cell(ctx, "cycle")),
-                                            ("提交时限", field_cell(ctx, "deadline")),
-                                            ("提交人", field_cell(ctx, "submitted_by")),
-                                            ("提交给", field_cell(ctx, "submitted_to"))])))
+                                            ("提交时限", field_cell(ctx, "deadline"))])))
+    out.append(heading(2, "谁把报告交给谁", "who-to-whom"))
+    out.append(block(_pairs_table(ctx, reports)))
+    question = _recipients_question(ctx, reports)
+    out.append(block(Markup("<p>每人把报告交给自己的上级（按组织架构中的汇报关系配对）。{}</p>").format(
+        Markup("制度没有规定谁提交、交给谁：这是手册的建议，见待决问题「{}」。").format(ctx.text(question))
+        if question else "")))
     for r in reports:
         out.append(entity_section(ctx, r, 2, title=f"{r.name}什么时候交"))
     return "".join(out) + sources_footer(ctx, reports)
+
+
+def _pairs_table(ctx, reports) -> Markup:
+    """One row per author and report (招生学籍专员 → 招生学籍主管), the
+    report's name spanning its rows: who hands what to whom, as pairs."""
+    from macros.model.queries import report_pairs
+    rows = []
+    for r in reports:
+        pairs = report_pairs(ctx.model, r)
+        for i, (author, to) in enumerate(pairs):
+            first = Markup('<th scope="rowgroup" rowspan="{}">{}</th>').format(len(pairs), ctx.to(r)) if i == 0 \
+                else Markup("")
+            rows.append(Markup("<tr>{}<td>{}</td> <td>→ {}</td></tr>").format(
+                first, ctx.ref("role", author), joined([ctx.ref("role", t) for t in to])))
+    return Markup('<table class="hb-pairs"><thead><tr><th>报告</th> <th>谁写</th> <th>交给谁</th></tr></thead>'
+                  "<tbody>{}</tbody></table>").format(Markup("\n").join(rows))
+
+
+def _recipients_question(ctx, reports) -> str:
+    for r in reports:
+        for field in ("submitted_to", "submitted_by"):
+            q = ((r.get("basis") or {}).get("fields") or {}).get(field, {}).get("proposal")
+            if q and ctx.model.get("question", q):
+                return ctx.model.get("question", q).name
+    return ""
 
 
 def kind_page(ctx, kind: str) -> str:

@@ -45,10 +45,8 @@ def processes_index(ctx) -> str:
 
 
 def _owner(ctx, step: dict) -> str:
-    raci = step.get("raci") or {}
-    r = raci.get("responsible") or []
-    role = ctx.model.get("role", r[0]) if r else None
-    return role.name if role else ""
+    """Every role responsible for the step, grouped where a whole rank shares it."""
+    return "、".join(q.role_group_names(ctx.model, (step.get("raci") or {}).get("responsible") or []))
 
 
 def diagram(ctx, process) -> Markup:
@@ -58,7 +56,9 @@ def diagram(ctx, process) -> Markup:
         d = s.data
         sub = " · ".join(x for x in (_owner(ctx, d), _limit_words(d.get("deadline"))) if x)
         steps.append({"key": s.local_id, "title": s.name, "sub": sub, "href": ctx.url(s),
-                      "gate": bool(d.get("gate")), "after": d.get("after") or []})
+                      "gate": bool(d.get("gate")), "after": d.get("after") or [],
+                      "returns": [{"to": r["back_to"].rsplit(".", 1)[-1], "when": r["when"]}
+                                  for r in d.get("returns") or []]})
     paths = []
     for p in model.children(process, "path"):
         paths.append({"key": p.local_id, "title": p.name, "href": ctx.url(p),
@@ -98,14 +98,20 @@ def process_page(ctx, process) -> str:
     steps = model.children(process, "step")
     out = [f"# {_esc_title(process.name)}流程\n\n",
            block(Markup('<p class="hb-lead">{}</p>').format(ctx.text(process.get("summary"))))]
+    now = immediate_box(ctx, process)
+    if now:
+        out.append(block(now))
     notice = process_notice(ctx, process)
     if notice:
         out.append(block(notice))
     out.append(heading(2, "概要", "overview"))
     out.append(block(fields_table(ctx, process, skip={"steps", "paths", "summary"})))
     out.append(heading(2, "流程图", "diagram"))
-    out.append(block(Markup("<p>◆ 标记的是关卡：未通过不得进入下一步。虚线框是例外路径。点击方框查看该步详情。</p>")
-                     + diagram(ctx, process)))
+    # The legend explains only what this chart has.
+    legend = (["◆ 标记的是关卡：未通过不得进入下一步。"] if any(s.get("gate") for s in steps) else []) \
+        + (["虚线框是例外路径。"] if model.children(process, "path") else []) \
+        + (["左侧的虚线箭头是退回重做。"] if any(s.get("returns") for s in steps) else []) + ["点击方框查看该步详情。"]
+    out.append(block(Markup("<p>{}</p>").format("".join(legend)) + diagram(ctx, process)))
     out.append(heading(2, "步骤一览", "steps"))
     rows = []
     for i, s in enumerate(steps, 1):
@@ -138,6 +144,23 @@ def process_page(ctx, process) -> str:
     out.append(block(ul(list(dict.fromkeys(items)))))
     out.append(block(sources_html(ctx, process) + review_html(ctx, process)))
     return "".join(out)
+
+
+def immediate_box(ctx, process) -> Markup:
+    """An emergency process opens with what to do right now: its steps marked
+    `immediate`, each with who does it and by when, before anything else."""
+    steps = [s for s in ctx.model.children(process, "step") if s.get("immediate")]
+    if not steps:
+        return Markup("")
+    items = []
+    for s in steps:
+        who = ctx.text(_owner(ctx, s.data))
+        limit = deadline_text(s.get("deadline")) if not (s.get("deadline") or {}).get("unspecified") else ""
+        items.append(Markup("<li><strong>{}</strong>：{}<br><small>谁做：{}{}</small></li>").format(
+            ctx.to(s), ctx.text(s.get("description")), who,
+            Markup("；时限：{}").format(limit) if limit else Markup("")))
+    return Markup('<div class="admonition danger hb-now"><p class="admonition-title">立即做</p>'
+                  "<ol>{}</ol><p>然后按下面的步骤补齐审批和记录。</p></div>").format(Markup("").join(items))
 
 
 def _step_mark(ctx, one) -> Markup:

@@ -29,9 +29,37 @@ class Box:
     h: float = H
 
 
-def _clip(text: str, n: int) -> str:
-    text = str(text)
-    return text if len(text) <= n else text[: n - 1] + "…"
+TITLE_PX, SUB_PX, LINE = 14, 11.5, 15
+
+
+def _lines(text: str, px: float, width: float) -> list[str]:
+    """`text` broken into lines that fit `width` (Han characters are about
+    one em wide; Latin letters and digits about half): nothing is cut off."""
+    out, line, used = [], "", 0.0
+    for ch in str(text):
+        w = px * (0.55 if ch.isascii() else 1.0)
+        if line and used + w > width:
+            out.append(line)
+            line, used = "", 0.0
+        line += ch
+        used += w
+    if line:
+        out.append(line)
+    return out or [""]
+
+
+def box_height(title: str, sub: str, w: float = W) -> float:
+    """The height a box needs for its wrapped title and subtitle."""
+    n = len(_lines(title, TITLE_PX, w - 16)) + len(_lines(sub, SUB_PX, w - 16))
+    return max(H, 22 + n * LINE + 8)
+
+
+def _text(lines, x, y, px, bold=False) -> Markup:
+    weight = ' font-weight="bold"' if bold else ""
+    spans = Markup("").join(Markup('<tspan x="{}" dy="{}">{}</tspan>').format(x, 0 if i == 0 else LINE, t)
+                            for i, t in enumerate(lines))
+    return Markup('<text x="{}" y="{}" font-size="{}"{} fill="currentColor" text-anchor="middle">{}</text>').format(
+        x, y, px, Markup(weight), spans)
 
 
 def _box(b: Box) -> Markup:
@@ -40,16 +68,18 @@ def _box(b: Box) -> Markup:
     width = 2.5 if b.gate else 1.2
     gate = Markup('<text x="{}" y="{}" font-size="11" fill="currentColor">◆ 关卡</text>').format(
         b.x + b.w - 46, b.y + 15) if b.gate else Markup("")
+    tl, sl = _lines(b.title, TITLE_PX, b.w - 16), _lines(b.sub, SUB_PX, b.w - 16) if b.sub else []
+    # Centred vertically: the block of lines sits in the middle of the box.
+    top = b.y + (b.h - (len(tl) + len(sl)) * LINE) / 2 + 11
+    title = _text(tl, b.x + b.w / 2, top, TITLE_PX, bold=True)
+    sub = _text(sl, b.x + b.w / 2, top + len(tl) * LINE, SUB_PX) if sl else Markup("")
     return Markup(
         '<a href="{href}"><g class="hb-node">'
         '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="var(--md-default-bg-color, #fff)" '
         'stroke="{stroke}" stroke-width="{width}"{dash}/>{gate}'
-        '<text x="{tx}" y="{ty}" font-size="14" font-weight="bold" fill="currentColor" text-anchor="middle">{title}</text>'
-        '<text x="{tx}" y="{sy}" font-size="11.5" fill="currentColor" text-anchor="middle">{sub}</text>'
-        '</g></a>').format(
+        '{title}{sub}</g></a>').format(
         href=b.href, x=b.x, y=b.y, w=b.w, h=b.h, stroke=Markup(stroke), width=width, dash=Markup(dash),
-        gate=gate, tx=b.x + b.w / 2, ty=b.y + 33, sy=b.y + 52,
-        title=_clip(b.title, int(b.w / 15)), sub=_clip(b.sub, int(b.w / 12)))
+        gate=gate, title=title, sub=sub)
 
 
 def _arrow(x1, y1, x2, y2, mid: str, dashed=False) -> Markup:
@@ -77,6 +107,14 @@ def _svg(width, height, label, body, mid) -> Markup:
 def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow") -> Markup:
     """steps: [{key, title, sub, href, gate, after: [keys]}] in order;
     paths: [{key, title, href, replaces: [keys], steps: [{title, sub}]}]."""
+    # One height for every box of the chart, the tallest one needs: rows stay
+    # aligned and no text is cut off.
+    H = max([box_height(x["title"], x.get("sub", "")) for x in steps]
+            + [box_height(x["title"], x.get("sub", "")) for p in paths for x in p["steps"]], default=globals()["H"])
+    # Returns (退回补交) run up the left margin, each in its own lane, with
+    # their reason written beside them.
+    returns = [(s["key"], r) for s in steps for r in s.get("returns") or []]
+    left = RETURN_W if returns else 0
     level: dict[str, int] = {}
     preds: dict[str, list[str]] = {}
     for i, s in enumerate(steps):
@@ -94,7 +132,8 @@ def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow"
         i = row.index(s["key"])
         offset = (main_w - (len(row) * W + (len(row) - 1) * GX)) / 2
         boxes[s["key"]] = Box(s["key"], s["title"], s.get("sub", ""), s["href"],
-                              PAD + offset + i * (W + GX), PAD + level[s["key"]] * (H + GY), gate=bool(s.get("gate")))
+                              left + PAD + offset + i * (W + GX), PAD + level[s["key"]] * (H + GY),
+                              gate=bool(s.get("gate")), h=H)
     parts = []
     for key, ps in preds.items():
         for p in ps:
@@ -104,11 +143,11 @@ def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow"
     for j, path in enumerate(paths):
         replaced = [k for k in path.get("replaces", []) if k in boxes]
         top = min((level[k] for k in replaced), default=0)
-        x = PAD + main_w + GX + j * (W + GX)
+        x = left + PAD + main_w + GX + j * (W + GX)
         chain = []
         for n, ps in enumerate(path["steps"]):
             b = Box(f"{path['key']}-{n}", ps["title"], ps.get("sub", ""), path["href"], x,
-                    PAD + (top + n) * (H + GY), dashed=True)
+                    PAD + (top + n) * (H + GY), dashed=True, h=H)
             chain.append(b)
             extra_boxes.append(b)
             if n:
@@ -126,10 +165,33 @@ def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow"
                 x + W / 2, chain[-1].y + H, x + W / 2, b.y + H / 2, b.x + W, b.y + H / 2, mid))
         # Right-aligned so the entry arrow (to the box's centre) never crosses it.
         parts.append(Markup('<text x="{}" y="{}" font-size="12" fill="currentColor" text-anchor="end">{}</text>').format(
-            x + W, max(chain[0].y - 8, 11), _clip(path["title"], 12)))
-    width = PAD * 2 + main_w + len(paths) * (W + GX)
+            x + W, max(chain[0].y - 8, 11), path["title"]))
+    for lane, (key, r) in enumerate(returns):
+        if r["to"] in boxes:
+            parts.append(_return(boxes[key], boxes[r["to"]], r["when"], lane, left, mid))
+    width = left + PAD * 2 + main_w + len(paths) * (W + GX)
     body = Markup("").join(parts + [_box(b) for b in list(boxes.values()) + extra_boxes])
     return _svg(width, height, title, body, mid)
+
+
+RETURN_W = 150
+
+
+def _return(a: Box, b: Box, when: str, lane: int, left: float, mid: str) -> Markup:
+    """A dashed arrow from the left of box `a` back up to the left of box `b`
+    (the same box for 退回补交), with the reason beside it."""
+    x = left + PAD - 14 - lane * 10
+    y1, y2 = a.y + a.h * 0.7, b.y + b.h * 0.3
+    if a is b:
+        y1, y2 = a.y + a.h * 0.75, a.y + a.h * 0.25
+    path = Markup('<path d="M{},{} L{},{} L{},{} L{},{}" fill="none" stroke="currentColor" stroke-width="1.3" '
+                  'stroke-dasharray="4 3" marker-end="url(#{})"/>').format(a.x, y1, x, y1, x, y2, b.x, y2, mid)
+    lines = _lines(when, 11, x - 12)
+    label = Markup('<text x="{}" y="{}" font-size="11" fill="currentColor" text-anchor="end">{}</text>').format(
+        x - 6, (y1 + y2) / 2 - (len(lines) - 1) * 7 + 4,
+        Markup("").join(Markup('<tspan x="{}" dy="{}">{}</tspan>').format(x - 6, 0 if i == 0 else 14, t)
+                        for i, t in enumerate(lines)))
+    return path + label
 
 
 def org(title: str, nodes: list[dict], mid: str = "hb-org-arrow") -> Markup:
