@@ -274,7 +274,12 @@
     dateEl.addEventListener("change", run);
     var hash = /^#rule=([^&]+)(?:&date=(\d{4}-\d{2}-\d{2}))?$/.exec(location.hash);
     if (hash && rules[decodeURIComponent(hash[1])]) {
-      ruleEl.value = decodeURIComponent(hash[1]);
+      // A link may name any place that states the rule; the picker lists
+      // each rule once, under the place the table shows it.
+      var wanted = decodeURIComponent(hash[1]);
+      Array.prototype.forEach.call(ruleEl.options, function (o) {
+        if (o.value === wanted || (o.dataset.also || "").split(" ").indexOf(wanted) >= 0) ruleEl.value = o.value;
+      });
       if (hash[2]) dateEl.value = hash[2];
     }
     // A sensible default: the preselected rule (日报) counted from today, so
