@@ -29,11 +29,11 @@ UV_VERSION := 0.13.8
 LOCK_TOOL := $(VENV)/lock-tool
 LOCK_ARGS ?=
 
-.PHONY: help setup lock serve build test check checklists bench clean system-deps system-deps-build
+.PHONY: help setup lock serve build test test-slow check checklists bench clean system-deps system-deps-build
 
 help:
 	@echo "make serve   build and serve the handbook at http://127.0.0.1:8000"
-	@echo "make test    run every test"
+	@echo "make test    run every test but the slow benchmark run (make test-slow runs that)"
 	@echo "make build   strict static site into site/ (ENGINE=zensical: built by Zensical)"
 	@echo "make check   check the data (handbook check)"
 	@echo "make checklists  print the checklists and the handbook as A4 PDFs into print/"
@@ -108,6 +108,10 @@ serve: $(STAMP)
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
+
+# The tests marked slow (the benchmark end to end); CI runs them after `make test`.
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow
 
 clean:
 	rm -rf site build .cache .pytest_cache

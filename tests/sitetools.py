@@ -60,8 +60,19 @@ def base_project(tmp_path: Path) -> Path:
 
 
 def build(root: Path, site: Path, engine: str | None = None) -> int:
+    """`handbook build` in this process, dated like conftest's session build
+    (unless the test set SOURCE_DATE_EPOCH): the print documents of a shipped
+    copy are then the session build's, and come from the session's PDF cache."""
+    import os
+    from conftest import SESSION_EPOCH
     from macros.cli.commands.build import build_site
-    return build_site(root, site, engine)
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = saved or SESSION_EPOCH
+    try:
+        return build_site(root, site, engine)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def build_pages(root: Path, site: Path, engine: str | None = None) -> Path:

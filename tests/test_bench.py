@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from macros.tools.bench import synth
 from macros.outputs.compose import load
 
@@ -28,6 +30,7 @@ def test_synthetic_handbook_checks_clean_and_scales(tmp_path):
     assert steps and all(s.startswith("enrolment-2.") for s in steps)
 
 
+@pytest.mark.slow
 def test_bench_runs_and_ends_with_the_bench_line(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "macros.cli.main", "bench", str(ROOT), "--scales", "1,2", "--repeat", "1",

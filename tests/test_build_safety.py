@@ -7,13 +7,15 @@ import subprocess
 import sys
 import time
 
-from conftest import copy_shipped
+from conftest import SESSION_EPOCH, copy_shipped
 
 BUILD = [sys.executable, "-m", "macros.cli.main", "build"]
 
 
 def _build(root, **kw):
-    return subprocess.run(BUILD + [str(root)], capture_output=True, text=True, timeout=300, **kw)
+    # Dated like conftest's session build: the PDFs come from the session's cache.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SESSION_EPOCH}
+    return subprocess.run(BUILD + [str(root)], capture_output=True, text=True, timeout=300, env=env, **kw)
 
 
 def test_data_error_fails_build_with_check_message_and_keeps_old_site(tmp_path):
@@ -41,7 +43,7 @@ def test_interrupted_build_leaves_previous_site(tmp_path):
     assert _build(root).returncode == 0
     (root / "site" / "marker.txt").write_text("previous build")
     proc = subprocess.Popen(BUILD + [str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+                            start_new_session=True, env={**os.environ, "SOURCE_DATE_EPOCH": SESSION_EPOCH})
     # Wait until it is building (its temporary folder exists), then kill it hard.
     deadline = time.monotonic() + 120
     while not list(root.glob(".site-build-*")) and time.monotonic() < deadline and proc.poll() is None:

@@ -25,6 +25,8 @@ def test_invalid_case_reports_exact_messages(case, tmp_path, capsys, monkeypatch
     out = capsys.readouterr().out.splitlines()
     assert code == 1
     assert out[:-1] == expected
+    for line in expected:  # every problem names file:line:col
+        assert line.split(":")[1].isdigit() and line.split(":")[2].isdigit(), line
     assert "Traceback" not in "\n".join(out)
     assert out[-1].startswith("handbook check: ")
 

@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from sitetools import need_browser
-from conftest import FIXTURES, copy_shipped, need_system
+from conftest import FIXTURES, SESSION_EPOCH, copy_shipped, need_system
 from macros.cli.main import main
 
 CASES = [
@@ -46,7 +46,9 @@ def site(tmp_path_factory):
     # The sample process is no real duty: the first-week plans (which must
     # cover every duty) are not what this test is about.
     shutil.rmtree(root / "data" / "onboarding")
-    assert main(["build", str(root), "--site-dir", str(tmp / "site")]) == 0
+    with pytest.MonkeyPatch.context() as mp:  # dated like the session build: shared PDFs come from its cache
+        mp.setenv("SOURCE_DATE_EPOCH", SESSION_EPOCH)
+        assert main(["build", str(root), "--site-dir", str(tmp / "site")]) == 0
     return root, tmp / "site"
 
 

@@ -51,21 +51,24 @@ def printed(tmp_path_factory, shipped_site):
         result = load(shipped_site.root)
         assert result.ok, [p.format() for p in result.errors]
         out = tmp_path_factory.mktemp("print")
-        done = printjobs.write_pdfs(result, out, cached=True)  # the session build's renders
+        # The session build's renders; the first-week packets are scanned too.
+        done = printjobs.write_pdfs(result, out, first_week=True, cached=True)
     finally:
         mp.undo()
     views = {c.id: checklist_view(result.model, c) for c in printing.checklists(result.model)}
-    return out, views, {name: pages for name, pages, _ in done}
+    return out, views, {name: pages for name, pages, _ in done}, result
 
 
 def _pdfs(printed):
-    out, views, _ = printed
-    return [out / printing.pdf_name(i) for i in views] + [out / printing.BOOKLET, out / printing.HANDBOOK]
+    out, views, *_ = printed
+    return [out / printing.pdf_name(i) for i in views] + [out / printing.BOOKLET, out / printing.HANDBOOK] \
+        + sorted(out.glob("onboarding-*.pdf"))
 
 
 def test_one_pdf_per_checklist_plus_booklet_and_handbook(printed):
-    out, views, pages = printed
-    expected = {printing.pdf_name(i) for i in views} | {printing.BOOKLET, printing.HANDBOOK}
+    out, views, pages, result = printed
+    packets = {f"onboarding-{p.id}.pdf" for p in result.model.all("onboarding")}
+    expected = {printing.pdf_name(i) for i in views} | {printing.BOOKLET, printing.HANDBOOK} | packets
     assert views, "the shipped project has checklists"
     assert {p.name for p in out.iterdir()} == expected  # and no temporary file left over
     assert all(pages[name] >= 1 for name in expected)
@@ -89,7 +92,7 @@ def test_a_cjk_font_is_embedded(printed):
 
 
 def test_text_has_every_item_and_the_header_fields(printed):
-    out, views, _ = printed
+    out, views, *_ = printed
     for cid, view in views.items():
         text = _flat(_text(out / printing.pdf_name(cid)))
         for item in view.items:
@@ -100,22 +103,23 @@ def test_text_has_every_item_and_the_header_fields(printed):
                 assert _flat(sub.title) in text
         for field in ("文档编号", "经办人", "日期", "复核人签字"):
             assert field in text, f"{cid}: header field {field} missing"
-        # The document number: year and business type pre-printed, the serial left blank.
-        assert f"2026-{view.business_type or '（业务类型）'}-" in text
+        # The document number: the business type pre-printed, year and serial left blank.
+        assert f"-{view.business_type or '（业务类型）'}-" in text
+        assert f"2026-{view.business_type or '（业务类型）'}-" not in text
         for as_, who in view.signoff:
             assert _flat(f"{as_}（{who}）签字") in text
 
 
 def test_footer_carries_provenance_and_page_x_of_y(printed):
     from pypdf import PdfReader
-    out, views, _ = printed
+    out, views, *_ = printed
     for cid, view in views.items():
         pdf = out / printing.pdf_name(cid)
         total = len(PdfReader(pdf).pages)
         for n in range(1, total + 1):
             page = _flat(_text(pdf, n))
             assert f"第{n}页/共{total}页" in page, f"{cid} page {n}"
-            assert "手册版本" in page and "数据日期2026-09-21" in page, f"{cid} page {n}: provenance"
+            assert "手册版本" in page, f"{cid} page {n}: provenance"
             assert f"复审到期{view.review_due}" in page
             assert "出处" + "、".join(c for c, _ in view.source) in page
 
@@ -123,7 +127,7 @@ def test_footer_carries_provenance_and_page_x_of_y(printed):
 def test_no_item_is_split_across_pages(printed):
     """An item's title, its text and its log table's caption share one page."""
     from pypdf import PdfReader
-    out, views, _ = printed
+    out, views, *_ = printed
     for cid, view in views.items():
         pdf = out / printing.pdf_name(cid)
         pages = [_flat(_text(pdf, n)) for n in range(1, len(PdfReader(pdf).pages) + 1)]
@@ -133,6 +137,44 @@ def test_no_item_is_split_across_pages(printed):
                 parts.append(_flat(f"操作日志·{item.title}"))
             holding = [n for n, page in enumerate(pages, 1) if all(p in page for p in parts)]
             assert holding, f"{cid}: item {item.title!r} is split across pages (or missing)"
+
+
+def _site_paths_removed(text: str) -> str:
+    """The first-week packet prints page addresses on purpose (网址 / 网站上的
+    路径, issue 19): those may hold ids, since that is where the page is."""
+    return re.sub(r"(网址：|网站上的路径：)\s*\S+", " ", text)
+
+
+def test_no_pdf_holds_an_id_a_data_key_or_a_file_path(printed):
+    """What the reviews found on paper: item ids (enrolment.material-review),
+    keys (last_reviewed: …; cycle_months), data/*.yml paths, English values."""
+    import json
+    out, views, pages, result = printed
+    model = result.model
+    ids = {e.id for es in model.by_kind.values() for e in es.values()}
+    ids |= {i.rpartition(".")[2] for i in ids if "." in i}
+    ids = {i for i in ids if re.fullmatch(r"[a-z][a-z0-9_-]{2,}", i) and i not in ("ceo",)}
+    keys = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            keys.update(k for k in node.get("properties", {}) if len(k) >= 3)
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    for schema in (ROOT / "data" / "schemas").glob("*.json"):
+        walk(json.loads(schema.read_text(encoding="utf-8")))
+    assert {"last_reviewed", "cycle_months", "subject_fields", "raci"} <= keys
+    path = re.compile(r"\b(data|checklists|docs|print)/\S*|\S+\.(ya?ml|md|j2|json|pdf)\b")
+    for pdf in _pdfs(printed):
+        text = _site_paths_removed(_text(pdf))
+        words = set(re.findall(r"[A-Za-z][A-Za-z0-9_.:-]*[A-Za-z0-9]", text))
+        leaked = sorted(w for w in words if w in ids or w in keys or any(part in ids for part in re.split(r"[.:]", w)))
+        assert not leaked, f"{pdf.name}: ids or data keys on paper: {leaked[:10]}"
+        found = path.search(text)
+        assert not found, f"{pdf.name}: a file path on paper: {found.group(0)!r}"
 
 
 def test_page_one_is_not_blank(printed, tmp_path):
@@ -147,10 +189,12 @@ def test_page_one_is_not_blank(printed, tmp_path):
 
 
 def test_handbook_has_cover_contents_and_version(printed):
-    out, views, _ = printed
+    out, views, *_ = printed
     pdf = out / printing.HANDBOOK
-    cover, contents = _flat(_text(pdf, 1)), _flat(_text(pdf, 2))
+    cover, control, contents = _flat(_text(pdf, 1)), _flat(_text(pdf, 2)), _flat(_text(pdf, 3))
     assert "学籍手册" in cover and "手册版本" in cover and "数据日期2026-09-21" in cover
+    # Document control on its own page, before the contents (issue 19).
+    assert "文档控制" in control and "编制审核批准" in control and "修订记录" in control
     assert "目录" in contents and "流程" in contents
     # Contents entries carry page numbers (target-counter), e.g. "流程......7".
     assert re.search(r"流程\.{3,}\d+", contents), contents
@@ -208,15 +252,19 @@ def test_outside_git_the_version_says_uncommitted_and_dates_are_reproducible(tmp
     assert provenance.review_due({"last_reviewed": "2026-01-31", "cycle_months": 1}) == "2026-02-28"
 
 
-def test_same_sources_give_the_same_bytes(tmp_path, monkeypatch):
+def test_same_sources_give_the_same_bytes(tmp_path, monkeypatch, shipped_site):
+    """A fresh render here, on one worker and without the cache, gives the
+    bytes the session build published (rendered there by a pool of workers
+    into an empty cache): same sources and date, same PDFs."""
     _need_poppler_and_font()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    result = load(ROOT)
-    first, second = tmp_path / "a", tmp_path / "b"
-    printjobs.write_pdfs(result, first, workers=1, booklet=False, handbook=False)
-    printjobs.write_pdfs(result, second, workers=2, booklet=False, handbook=False)
-    for pdf in first.iterdir():
-        assert pdf.read_bytes() == (second / pdf.name).read_bytes(), pdf.name
+    result = load(shipped_site.root)
+    fresh = tmp_path / "fresh"
+    done = printjobs.write_pdfs(result, fresh, workers=1, booklet=False, handbook=False)
+    assert all(seconds > 0 for _, _, seconds in done)  # rendered, not copied
+    assert len(done) == len(printing.checklists(result.model)) > 1
+    for pdf in fresh.iterdir():
+        assert pdf.read_bytes() == (shipped_site.site / "print" / pdf.name).read_bytes(), pdf.name
 
 
 def _items_per_page(html: str) -> list[set]:

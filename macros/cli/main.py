@@ -12,7 +12,8 @@ import argparse
 import importlib
 import sys
 
-from macros.cli.commands import UsageError
+from macros.cli.commands import NotLoaded, UsageError
+from macros.load.problems import format_text
 from macros.time import stamp
 
 # name -> (module under macros.cli.commands, one-line help)
@@ -53,6 +54,9 @@ def main(argv=None) -> int:
     except stamp.BadEpoch as exc:
         print(f"handbook {args.command}: {exc}", file=sys.stderr)
         return 2
+    except NotLoaded as exc:
+        print(format_text(exc.problems))
+        return 1
     except UsageError as exc:
         print(f"handbook {args.command}: {exc}", file=sys.stderr)
         return 2

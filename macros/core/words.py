@@ -34,7 +34,7 @@ def kind(name: str) -> str:
 # which are written for editors (completion hints such as "（类别:id）"); a
 # field not named here shows its schema title (macros/schema/labels.py).
 FIELD = {
-    "summary": "概要", "description": "说明", "purpose": "目的", "definition": "释义",
+    "name": "名称", "summary": "概要", "description": "说明", "purpose": "目的", "definition": "释义",
     "kind": "类型", "cycle": "周期", "deadline": "时限", "owner": "负责人",
     "responsible": "负责人", "participants": "参加人", "invited": "列席", "chair": "主持人",
     "agenda": "议程", "reviews": "审议事项", "plan": "应对方案", "scenarios": "演练场景",
@@ -58,7 +58,7 @@ FIELD = {
     "source": "制度出处", "role": "角色", "raci": "职责分工（RACI）", "days": "日程", "items": "事项",
     "minutes": "预计时间（分钟）", "count": "人数", "to": "晋升至", "assessments": "考核",
     "period": "周期", "mode": "方式", "unspecified": "制度未规定", "chairs": "主持人",
-    "owners": "我方接口角色", "format": "格式", "pattern": "校验规则（正则）", "example": "示例",
+    "owners": "我方接口角色", "format": "格式", "pattern": "校验规则（正则）", "naming": "文件命名规则", "example": "示例",
     "raised": "提出日期", "by": "决定人", "text": "内容", "basis": "依据",
 }
 
@@ -67,6 +67,26 @@ FIELD = {
 RACI = {"responsible": ("R", "执行"), "accountable": ("A", "批准"),
         "consulted": ("C", "咨询"), "informed": ("I", "知会")}
 RACI_LETTER = {letter: word for letter, word in RACI.values()}
+# A role page speaks to its holder: each letter as what *I* do, with a line
+# saying what that means (issue 18).
+ROLE_DOING = {
+    "R": ("我负责执行", "这些步骤由你亲手办理。"),
+    "A": ("我批准", "这些步骤由你批准并对结果负责（每一步只有一位批准人）。"),
+    "C": ("征求我意见", "办理这些步骤前，经办人要先听取你的意见。"),
+    "I": ("需知会我", "这些步骤办完后，经办人要告诉你结果。"),
+}
+# The part a role plays in an entity that names it, by the naming field, as
+# a role page says it ("本岗位是：复核人"); a field not here shows its label.
+ROLE_IN = {
+    "reviewer": "复核人", "owner": "负责人", "owners": "接口负责人", "chairs": "主持人",
+    "participants": "参加", "invited": "受邀参加", "submitted_by": "提交人", "submitted_to": "接收人",
+    "responsible": "负责", "audience": "使用", "applies_to": "适用", "readers": "可调阅", "assessed": "被考核",
+    "decided_by": "决定人", "approver": "批准人", "contact_chosen_by": "指定接口人", "department": "对口部门",
+    "only": "仅限本岗位", "partner": "合作方", "see": "相关", "role": "适用", "ref": "相关", "affects": "受影响",
+    "to": "晋升目标", "reports_to": "上级",
+}
+# Groups of roles in the navigation: the department's own posts first.
+ROLE_GROUP = {"internal": "部门内岗位", "temporary": "部门内岗位", "external": "部门外相关方"}
 
 # Enumerated value -> words (the schemas' enums are English identifiers). A
 # value the schema describes ("internal 部门内岗位；…") may be worded there too.
@@ -79,7 +99,7 @@ VALUE = {
     "log": "操作日志", "form": "表单", "signature": "签字", "email": "邮件",
     "system": "系统录入", "minutes": "会议纪要", "report": "报告",
     "high": "高", "medium": "中", "low": "低",
-    "accuracy": "准确性", "timeliness": "时效", "compliance": "合规", "completeness": "完整性",
+    "accuracy": "准确性", "timeliness": "时效", "compliance": "合规", "completeness": "完整性", "error_rate": "错漏率",
     "quality": "质量", "apply": "本人申请", "rotate": "按期轮换",
 }
 
@@ -96,6 +116,13 @@ PLAN_ITEM = {"read": "阅读", "practise": "练习", "meet": "见面", "check": 
 # `handbook check` warns while it is still there.
 PLACEHOLDER = "待填写"
 CHECK_MARK = "请核对"
+
+# Kinds of data the printed approval copy (handbook.pdf) leaves out on
+# purpose, with the reason its document control page prints.
+NOT_IN_APPROVAL_COPY = {
+    "owner-area": "数据归属只规定谁审核哪类数据文件的改动，是手册自身的维护规则，不是部门的业务规则，不需审批",
+    "onboarding": "入职计划按岗位另印成第一周资料包（每个岗位一份，含签字栏和自检），不放入审批稿",
+}
 
 # A change to an entity, in the impact report and the changelog.
 CHANGE = {"added": "新增", "removed": "删除", "modified": "修改"}

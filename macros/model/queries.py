@@ -56,8 +56,12 @@ def roles_in_raci(model) -> list:
 
 
 def sort_roles(roles):
+    """Internal posts, then the temporary team, then outside parties; within
+    each, the order of data/roles.yml (the business order: 总监, then each
+    line's 主管 and 专员 in the order of the lines), never the English id."""
     order = {"internal": 0, "temporary": 1, "external": 2}
-    return sorted(roles, key=lambda r: (order.get(r.get("kind"), 3), -(r.get("rank") or 0), r.id))
+    return sorted(roles, key=lambda r: (order.get(r.get("kind"), 3), -(r.get("rank") or 0),
+                                        r.doc.file, r.where, r.id))
 
 
 def role_group_names(model, ids) -> list[str]:
@@ -145,13 +149,25 @@ def direct_reports(model, role_id: str) -> list:
 
 
 CATEGORY_ORDER = ("student", "approval", "project", "risk", "management")
+# Within a category, the order a reader meets the processes in: a student's
+# record from entry to leaving; an incident before the follow-up work. The
+# one declaration of process order (navigation, overview, RACI, print);
+# a process not listed follows, by the policy clause it comes from.
+PROCESS_ORDER = (
+    "enrolment", "in-school-records", "suspension", "resumption", "transfer", "withdrawal", "graduation",
+    "purchase", "emergency-decision",
+    "project-milestones",
+    "data-leak-response", "new-risk-response", "audit-rectification",
+    "decision-follow-up", "document-archiving", "promotion", "rotation", "authorisation-review",
+)
 
 
 def ordered_processes(model) -> list:
-    """Processes as a reader meets them: by category, then by the policy
-    clause they come from."""
+    """Processes as a reader meets them: by category, then PROCESS_ORDER,
+    then by the policy clause they come from."""
     def key(p):
         cat = p.get("category") or ""
         src = (p.get("source") or [""])[0]
-        return (CATEGORY_ORDER.index(cat) if cat in CATEGORY_ORDER else 99, src, p.id)
+        pos = PROCESS_ORDER.index(p.id) if p.id in PROCESS_ORDER else len(PROCESS_ORDER)
+        return (CATEGORY_ORDER.index(cat) if cat in CATEGORY_ORDER else 99, pos, src, p.id)
     return sorted(model.all("process"), key=key)

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.cli.commands import project_root
+from macros.cli.commands import loaded, project_root
 from macros.load.problems import format_text
-from macros.outputs.compose import load_cached
 
 
 def add_arguments(p):
@@ -16,10 +15,7 @@ def add_arguments(p):
 def run(args) -> int:
     from macros.outputs.calendar.feeds import CalendarError, FEEDS_DIR, write_feeds
     root = project_root(args.dir)
-    result = load_cached(root)
-    if not result.ok:
-        print(format_text(result.problems))
-        return 1
+    result = loaded(root, cached=True)
     out = Path(args.out).resolve() if args.out else root / "site" / FEEDS_DIR
     try:
         written = write_feeds(result, out)

@@ -11,10 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from macros.cli.commands import UsageError, project_root
+from macros.cli.commands import UsageError, loaded, project_root
 from macros.outputs.print.fonts import NoCJKFont
-from macros.load.problems import format_text
-from macros.outputs.compose import load_cached
 
 
 def add_arguments(p):
@@ -30,10 +28,7 @@ def run(args) -> int:
     out = Path(args.out).resolve() if args.out else root / "print"
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    result = load_cached(root)
-    if not result.ok:
-        print(format_text(result.problems))
-        return 1
+    result = loaded(root, cached=True)
     start = time.perf_counter()
     try:
         done = write_pdfs(result, out, workers=args.jobs, handbook=not args.no_handbook)

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import sys
 
-from macros.cli.commands import UsageError, project_root
+from macros.cli.commands import UsageError, loaded, project_root
 from macros.tools.generated import CODEOWNERS, codeowners, compare_or_write
-from macros.load.problems import format_text
-from macros.outputs.compose import load
 
 
 def add_arguments(p):
@@ -19,10 +17,7 @@ def add_arguments(p):
 
 def run(args) -> int:
     root = project_root(args.dir)
-    result = load(root)
-    if not result.ok:
-        print(format_text(result.problems))
-        return 1
+    result = loaded(root)
     try:
         text = codeowners(result.model)
     except ValueError as exc:

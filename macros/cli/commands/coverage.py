@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 
-from macros.cli.commands import project_root
+from macros.cli.commands import loaded, project_root
 from macros.check import coverage
-from macros.load.problems import format_text
-from macros.outputs.compose import load
 
 
 def add_arguments(p):
@@ -16,10 +14,7 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    result = load(project_root(args.dir))
-    if not result.ok:  # coverage of data that does not load is meaningless
-        print(format_text(result.problems))
-        return 1
+    result = loaded(project_root(args.dir))
     cov = coverage.compute(result.model)
     if args.format == "json":
         print(json.dumps([_as_dict(c) for c in cov.clauses], ensure_ascii=False, indent=2))

@@ -7,9 +7,7 @@ from __future__ import annotations
 import difflib
 import json
 
-from macros.cli.commands import UsageError, project_root
-from macros.load.problems import format_text
-from macros.outputs.compose import load_cached
+from macros.cli.commands import UsageError, loaded, project_root
 
 
 def add_arguments(p):
@@ -41,10 +39,7 @@ def explain(rule, result, start) -> tuple[object, list[str]]:
 
 def run(args) -> int:
     from macros.time import deadlines, due
-    result = load_cached(project_root(args.dir))
-    if not result.ok:
-        print(format_text(result.problems))
-        return 1
+    result = loaded(project_root(args.dir), cached=True)
     rules = deadlines.rules(result)
     usable = {r.id: r for r in rules if r.computable}
     if args.list:

@@ -13,10 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.cli.commands import UsageError, project_root
-from macros.load.problems import format_text
+from macros.cli.commands import UsageError, loaded, project_root
 from macros.onboarding.week import dated
-from macros.outputs.compose import load_cached
 from macros.outputs.print.fonts import NoCJKFont
 from macros.time import holidays
 from macros.time.due import day_zh, parse_date
@@ -40,16 +38,13 @@ def target(out: str | None, plan_id: str, start) -> Path:
 def run(args) -> int:
     from macros.outputs import provenance
     from macros.outputs.print.engine import Job, environment, render_jobs
-    from macros.outputs.print.onboarding import html
+    from macros.outputs.print.onboarding import html, site_url
     try:
         start = parse_date(args.start)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     root = project_root(args.dir)
-    result = load_cached(root)
-    if not result.ok:
-        print(format_text(result.problems))
-        return 1
+    result = loaded(root, cached=True)
     model = result.model
     plans = sorted(model.all("onboarding"), key=lambda e: e.id)
     plan = next((p for p in plans if args.role in (p.id, p.get("role"))), None)
@@ -57,7 +52,8 @@ def run(args) -> int:
         raise UsageError(f"no first-week plan for '{args.role}': choose one of {', '.join(p.id for p in plans)}")
     week = dated(start, holidays.for_result(result))
     path = target(args.out, plan.id, start).resolve()
-    job = Job(path.name, html(environment(root), model, plan, provenance.of(root), week))
+    job = Job(path.name, html(environment(root), model, plan, provenance.of(root), week,
+                               site=site_url(root)))
     try:
         render_jobs([job], path.parent, workers=1)
     except NoCJKFont as exc:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.cli.commands import project_root
+from macros.cli.commands import loaded, project_root
 from macros.cli.commands.build import add_engine_argument
-from macros.load.problems import format_text
-from macros.outputs.compose import load
 from macros.outputs.site import engine as engines
 from macros.outputs.site.build import SOURCES, write_sources
 from macros.outputs.steps import OutputError
@@ -24,10 +22,7 @@ def add_arguments(p):
 
 def run(args) -> int:
     root = project_root(args.dir)
-    result = load(root)
-    if not result.ok:
-        print(format_text(result.problems))
-        return 1
+    result = loaded(root)
     out = Path(args.out).resolve() if args.out else root / SOURCES
     try:
         write_sources(result, out, engines.get(args.engine), expand=args.expand)

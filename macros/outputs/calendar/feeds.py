@@ -22,6 +22,7 @@ from macros.time import holidays, recurrence, stamp
 from macros.model import timelimits
 from macros.load.problems import Problem
 from macros.core.text import ics_text
+from macros.outputs import provenance
 
 TZID = "Asia/Shanghai"
 UID_DOMAIN = "xueji-handbook"
@@ -142,6 +143,9 @@ def feed(result, obs, title: str) -> bytes:
     names = {r.id: r.name for r in result.model.all("role")}
     tz = zoneinfo.ZoneInfo(TZID)
     dtstamp = stamp.build_stamp(result.model)
+    # The handbook version every web page and PDF carries: a reader can tell
+    # which handbook a subscribed feed was published from.
+    version = provenance.version(result.root)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -149,6 +153,7 @@ def feed(result, obs, title: str) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", title)
     cal.add("x-wr-timezone", TZID)
+    cal.add("x-wr-caldesc", f"学籍手册 · 手册版本 {version}")
     for o in obs:
         ev = Event()
         ev.add("uid", o.uid)
@@ -167,7 +172,7 @@ def feed(result, obs, title: str) -> bytes:
         if o.series.rdates:
             ev.add("rdate", list(o.series.rdates))
         ev.add("categories", [o.kind])
-        ev.add("description", ics_text(describe(o, names)))
+        ev.add("description", ics_text(describe(o, names) + f"\n手册版本 {version}"))
         cal.add_component(ev)
     cal.add_missing_timezones()
     return cal.to_ical()

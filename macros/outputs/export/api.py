@@ -22,6 +22,7 @@ import json
 from pathlib import Path, PurePosixPath
 
 from macros.time import deadlines, stamp
+from macros.outputs import provenance
 from macros.outputs.calendar.feeds import FEEDS_DIR, feed_roles, obligations
 from macros.load.kinds import FILES
 from macros.model import basis
@@ -79,6 +80,8 @@ def document(result) -> dict:
         "api": API,
         "format": "xueji-handbook-export",
         "generated": stamp.build_stamp(model).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        # The same string as every web page footer, PDF and .ics feed.
+        "version": provenance.version(result.root),
         "data_date": stamp.data_date(model).isoformat(),
         "policy": stamp.policy_info(model),
         "data": data,

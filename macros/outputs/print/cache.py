@@ -73,9 +73,18 @@ def key(html: str, setting: str) -> str:
 def setting() -> str:
     """What besides the HTML decides the bytes: the renderer's versions and
     every font file fontconfig offers (path, face, size, modification time)."""
-    import pydyf
     import weasyprint
-    return f"weasyprint {weasyprint.__version__}; pydyf {pydyf.__version__}; fonts {_fonts()}"
+    return f"weasyprint {weasyprint.__version__}; pydyf {_version('pydyf')}; fonts {_fonts()}"
+
+
+def _version(distribution: str) -> str:
+    """An installed distribution's version (pydyf writes WeasyPrint's PDF
+    objects; it comes with WeasyPrint, so it is not imported here)."""
+    from importlib import metadata
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 def _fonts_listing() -> str:

@@ -46,9 +46,11 @@ class Item:
     note: str = ""
     log: bool = False
     substeps: list = field(default_factory=list)  # [Item] for a path's steps
-    ref: str = ""  # the id it refers to, printed small for traceability
+    ref: str = ""  # the id it refers to: traceability for tests and tools, never printed
     source: list = field(default_factory=list)
     standing: str = ""  # '' for policy; else 建议（待决问题：…） for the item or its parts
+    sign: str = ""  # an approval step: whose signature (its record's name), with a date beside it
+    signer: str = ""  # the level that signs: the responsible roles' names
 
 
 def step_item(model, data: dict, title: str = "", ref: str = "") -> Item:
@@ -65,8 +67,12 @@ def step_item(model, data: dict, title: str = "", ref: str = "") -> Item:
     if not own.own:
         own = basis.PLAIN  # a step of a proposed process: the process says so once
     mark = standing.marks(model, own, basis.fields_of(model, data.get("basis")), words.FIELD)
+    # An approval is a signature on paper: every approval step gets a signature
+    # and a date place for its level, not just a box to tick.
+    sign = (record["name"] if record["kind"] == "signature" else f"{data['name']}签字") if data.get("approval") else ""
     return Item(title or data["name"], data.get("description", ""), facts, log=log, ref=ref,
-                source=list(data.get("source", [])), standing=mark)
+                source=list(data.get("source", [])), standing=mark, sign=sign,
+                signer=role_names(model, raci["responsible"]) if sign else "")
 
 
 def entity_item(model, entity, title: str = "") -> Item:
@@ -123,6 +129,7 @@ class ChecklistView:
     last_reviewed: str
     omits: list  # [(step name, reason)]
     notice: str = ""  # the process is mostly proposal (print/standing.py)
+    subject: list = field(default_factory=list)  # blank fields naming the record's subject (学生姓名 …)
 
     @property
     def items(self):
@@ -160,4 +167,5 @@ def checklist_view(model, checklist) -> ChecklistView:
         role_names(model, data["audience"]) if data.get("audience") else "",
         btype.name if btype else "", sections, signoff, clauses,
         provenance.review_due(data["review"]), data["review"]["last_reviewed"], omits,
-        standing.process_notice(model, process) if process else "")
+        standing.process_notice(model, process) if process else "",
+        list(data.get("subject_fields") or (process.get("subject_fields") if process else None) or []))

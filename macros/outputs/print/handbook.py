@@ -5,7 +5,12 @@ printing the site. Field labels come from the one vocabulary and the
 schemas' Chinese titles (macros/schema/labels.py, as on the site), and
 references print as the referred entity's name, so a new field or a new kind
 of data appears in print without touching this module: kinds not named in
-CHAPTERS are printed in a last chapter, never dropped.
+CHAPTERS are printed in a last chapter, never dropped, unless LEFT_OUT names
+them with the reason (the print docs, docs/maintainers/print.md, repeat it).
+
+The copy opens with document control (number, version, effective date, the
+编制 / 审核 / 批准 block and the revision table from the data's history):
+it is the copy the 总监 signs.
 """
 from __future__ import annotations
 
@@ -18,8 +23,8 @@ from macros.load.kinds import ENTITIES
 from macros.schema import labels as schema_labels
 from macros.schema.labels import SchemaLabels
 from macros.outputs.print.checklist import cycle_text, deadline_text
-from macros.outputs.print.engine import pdf_name
 from macros.model import basis
+from macros.model.queries import ordered_processes
 from macros.outputs.print import standing
 
 # (chapter title, kinds in it). Processes and checklists have their own layout.
@@ -36,6 +41,9 @@ CHAPTERS = (
     ("术语", ("term",)),
     ("制度条款索引", ("clause",)),
 )
+# Kinds deliberately not in the approval copy, with the reason it prints
+# (worded in the one vocabulary).
+LEFT_OUT = words.NOT_IN_APPROVAL_COPY
 SKIP = {"id", "name", "heading", "basis"}
 _ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")  # an identifier, worded like the site's enums
 KIND_TITLES = words.KIND  # the one vocabulary
@@ -68,6 +76,8 @@ class Formatter:
         if isinstance(v, bool):
             return "是" if v else "否"
         if isinstance(v, dict):
+            if "last_reviewed" in v and "cycle_months" in v:
+                return review_text(self.model, v)
             if "unspecified" in v or ("unit" in v and "from" in v):
                 return deadline_text(self.model, v)
             if "interval" in v and "unit" in v:
@@ -83,11 +93,30 @@ class Formatter:
         if ref:
             target = self.model.get(*ref)
             if target is not None and ref[0] != "clause":
-                return target.name
+                return title_of(self.model, target)
+            if target is not None:  # a clause by its id; "clause:三.一.2" among other kinds says what it is
+                return f"{words.kind('clause')} {target.id}" if ":" in str(v) else target.id
         key = path[-1] if path and isinstance(path[-1], str) else ""
         if isinstance(v, str) and _ENUMISH.match(v):
             return str(self.labels.value(key, v))
         return str(v)
+
+
+def review_text(model, review: dict) -> str:
+    """2026-11-29 审核；复审周期：每 12 个月一次（下次 2027-11-29，审核人：…）."""
+    from macros.outputs.provenance import review_due
+    who = model.get("role", review.get("reviewer", "")) if review.get("reviewer") else None
+    tail = f"，审核人：{who.name}" if who is not None else ""
+    cycle = cycle_text({"interval": review["cycle_months"], "unit": "months"})
+    return f"{review['last_reviewed']} 审核；复审周期：{cycle}（下次 {review_due(review)}{tail}）"
+
+
+def title_of(model, entity) -> str:
+    """The entity's Chinese name; an interface has none of its own and is
+    named after the department it connects to."""
+    if entity.kind == "interface" and model.get("role", entity.get("department", "")):
+        return f"与{model.get('role', entity.get('department')).name}的接口"
+    return entity.name
 
 
 def _nested_keys(entity) -> set:
@@ -112,25 +141,59 @@ def entity_block(model, fmt, entity) -> Block:
         fields.insert(0, ("依据", standing.mark(model, own)))
     if entity.kind == "process" and standing.process_notice(model, entity):
         fields.insert(0, ("注意", standing.process_notice(model, entity)))
-    return Block(f"e-{entity.kind}-{entity.id}", entity.name, entity.id, fields)
+    return Block(f"e-{entity.kind}-{entity.id}", title_of(model, entity), entity.id, fields)
 
 
-def chapters(model, root) -> list[Chapter]:
+def checklist_block(view) -> Block:
+    """A checklist in the approval copy: what it records and lists, item by
+    item as printed, not its data. The form itself prints on its own."""
+    fields = [(label, value) for label, value in (
+        ("用途", view.purpose), ("对应流程", view.process), ("使用者", view.audience),
+        ("记录对象栏", "、".join(view.subject)), ("注意", view.notice)) if value]
+    fields += [(name, "；".join(i.title for i in items)) for name, items in view.sections]
+    fields.append(("签字栏", "；".join(f"{as_}（{who}）" for as_, who in view.signoff)))
+    signs = [i.sign for i in view.items + [s for i in view.items for s in i.substeps] if i.sign]
+    if signs:
+        fields.append(("逐级签字", "；".join(signs)))
+    fields.append(("制度出处", "、".join(c for c, _ in view.source)))
+    fields.append(("审核信息", f"{view.last_reviewed} 审核，复审到期 {view.review_due}"))
+    return Block(f"e-checklist-{view.id}", view.name, view.id, fields)
+
+
+def chapters(model, root, views=()) -> list[Chapter]:
     fmt = Formatter(model, schema_labels.read(root))
-    listed = {kind for _, kinds in CHAPTERS for kind in kinds}
+    listed = {kind for _, kinds in CHAPTERS for kind in kinds} | set(LEFT_OUT)
     extra = tuple(k.kind for k in ENTITIES if k.kind not in listed and model.all(k.kind))
     out = []
     for n, (title, kinds) in enumerate(CHAPTERS + ((("其他数据", extra),) if extra else ())):
         groups = []
         for kind in kinds:
-            entities = model.all(kind)
+            # Processes in the business order the site uses (queries.ordered_processes).
+            entities = ordered_processes(model) if kind == "process" else model.all(kind)
             if kind in ("step", "path") or not entities:
                 continue
-            blocks = [entity_block(model, fmt, e) for e in entities]
+            if kind == "checklist" and views:
+                blocks = [checklist_block(v) for v in views]
+            else:
+                blocks = [entity_block(model, fmt, e) for e in entities]
             groups.append((KIND_TITLES.get(kind, kind), kind, blocks))
         if groups:
             out.append(Chapter(f"ch-{n + 1}", title, groups))
     return out
+
+
+def control(root, model) -> dict:
+    """The document control page: effective date, revision table, what is left out."""
+    from macros.outputs import provenance
+    from macros.time import stamp
+    policy = stamp.policy_info(model)
+    effective = policy.get("effective", "")
+    known = bool(re.match(r"^\d{4}-\d\d-\d\d$", str(effective)))
+    return {"effective": "待定（批准后填写）", "policy_effective": effective if known else "未知",
+            "policy_name": policy.get("name", ""), "policy_version": policy.get("version", ""),
+            "policy_note": policy.get("note", ""),
+            "revisions": provenance.revisions(root, model),
+            "left_out": [(words.kind(k), why) for k, why in LEFT_OUT.items() if model.all(k)]}
 
 
 def handbook_html(env, root, model, views, prov) -> str:
@@ -141,6 +204,6 @@ def handbook_html(env, root, model, views, prov) -> str:
     paths = {p.id: [(a.name, a.data["condition"], [step_item(model, s, ref=f"{a.id}.{s['id']}") for s in a.data["steps"]])
                     for a in model.children(p, "path")] for p in model.all("process")}
     return env.get_template("handbook.html.j2").render(
-        org=org, prov=prov, chapters=chapters(model, root), views=views, steps=steps,
-        paths=paths, pdf_name=pdf_name)
+        org=org, prov=prov, chapters=chapters(model, root, views), views=views, steps=steps,
+        paths=paths, control=control(root, model))
 

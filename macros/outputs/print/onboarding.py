@@ -3,10 +3,19 @@ through the print layer: its Jinja environment, stylesheet and PDF writer
 (macros/outputs/print/engine.py), with a template of its own
 (checklists/templates/onboarding.html.j2). This is the per-role first-week
 checklist; its source of truth is data/onboarding/.
+
+Paper cannot follow a link. With `site_url` set in mkdocs.yml every page a
+new hire is sent to prints as its full address and a QR code (segno, as
+inline SVG) that a phone opens; without it, as the page's title and its path
+on the site. The answer key prints last, on a sheet of its own, after the
+sign-off, so the packet can be handed out without it.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from markupsafe import Markup
 
 from macros.outputs import provenance
 from macros.model.routes import target
@@ -14,11 +23,45 @@ from macros.outputs.site.render.links import page_url
 from macros.onboarding import plan as plans
 from macros.outputs.site.render.pages_onboarding import pdf_name
 from macros.onboarding import quiz
+from macros.onboarding.reading import page_title
 from macros.time.due import day_zh
 
+# A top-level `site_url:` in mkdocs.yml, read without MkDocs (only the site
+# engine adapter imports it) and without a YAML loader (mkdocs.yml carries
+# !!python tags a safe loader refuses).
+_SITE_URL = re.compile(r"""^site_url:[ \t]*["']?(https?://[^\s"'#]+)""", re.M)
 
-def html(env, model, plan, prov, week=None) -> str:
-    """The packet; `week` (onboarding.week.Week) dates the days and the sign-off."""
+
+def site_url(root) -> str:
+    """The published site's address from mkdocs.yml, ending in '/'; '' when unset."""
+    try:
+        text = (Path(root) / "mkdocs.yml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    found = _SITE_URL.search(text)
+    return found.group(1).rstrip("/") + "/" if found else ""
+
+
+def qr_svg(url: str) -> Markup:
+    """A QR code for url as inline SVG (segno). The SVG holds only the
+    code's modules, never the text, so it is safe to put in the page as is."""
+    import segno
+    return Markup(segno.make(url, error="m").svg_inline(omitsize=True, svgclass="qr", border=2))
+
+
+def where(model, page: str, site: str) -> dict:
+    """How paper points at a docs page: title, and the full URL with a QR
+    code when the site's address is known, else the path on the site."""
+    path = "/" + page_url(page)
+    if site:
+        url = site + path.lstrip("/")
+        return {"title": page_title(model, page), "url": url, "path": "", "qr": qr_svg(url)}
+    return {"title": page_title(model, page), "url": "", "path": path, "qr": ""}
+
+
+def html(env, model, plan, prov, week=None, site: str = "") -> str:
+    """The packet; `week` (onboarding.week.Week) dates the days and the sign-off;
+    `site` (site_url()) turns page references into URLs and QR codes."""
     role = model.get("role", plan.get("role"))
     mentor = model.get("role", plan.get("mentor"))
     days, titles = [], {i.id: plans.item_title(model, i)[0] for i in plans.items(model, plan)}
@@ -26,17 +69,16 @@ def html(env, model, plan, prov, week=None) -> str:
         shown = []
         for item in d.items:
             title, detail = plans.item_title(model, item)
-            if item.kind == "read":
-                detail = f"手册页面：/{page_url(detail)}"
-            shown.append({"kind": item.kind, "title": title, "detail": detail, "minutes": item.minutes,
-                          "after": "、".join(titles.get(a, a) for a in item.after)})
+            page = where(model, detail, site) if item.kind == "read" else None
+            shown.append({"kind": item.kind, "title": title, "detail": "" if page else detail, "page": page,
+                          "minutes": item.minutes, "after": "、".join(titles.get(a, a) for a in item.after)})
         date = day_zh(week.dates[d.day - 1]) if week else ""
         days.append({"day": d.day, "theme": d.theme, "minutes": d.minutes, "entries": shown, "date": date})
     total = sum(d["minutes"] for d in days)
     asked = quiz.quiz(model, plan)
     qs = [{"text": a.question.text, "answer": a.question.answer, "letter": a.answer_letter,
            "choices": [(quiz.letter(i), c) for i, c in enumerate(a.choices)],
-           "where": f"{a.question.entity.name}（{page_url(target(a.question.entity).split('#')[0])}）"}
+           "where": a.question.entity.name, "page": where(model, target(a.question.entity).split("#")[0], site)}
           for a in asked]
     dated = {"start": day_zh(week.dates[0]), "last": day_zh(week.dates[-1]),
              "skipped": "；".join(f"{day_zh(d)} {why}" for d, why in week.skipped),
@@ -54,4 +96,6 @@ def jobs(result) -> list:
     from macros.outputs.print.engine import Job, environment
     env, model = environment(result.root), result.model
     prov = provenance.of(result.root)
-    return [Job(pdf_name(p), html(env, model, p, prov)) for p in sorted(model.all("onboarding"), key=lambda e: e.id)]
+    site = site_url(result.root)
+    return [Job(pdf_name(p), html(env, model, p, prov, site=site))
+            for p in sorted(model.all("onboarding"), key=lambda e: e.id)]

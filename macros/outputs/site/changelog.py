@@ -1,8 +1,10 @@
-"""The changelog page: what changed in the data and when, from git history.
+"""The changelog page: what changed in the policy data and when, in Chinese.
 
-`{{ changelog() }}` in docs/changelog.md. For each commit that touched data/
-or checklists/ (newest first): its date (committer date, UTC), subject,
-short hash, and per file the entities added, removed or modified. The text
+`{{ changelog() }}` in docs/changelog.md. For each day with commits that
+touched data/ or checklists/ (newest first, committer date in UTC): each
+entity added, removed or modified, named by its kind and Chinese name, with
+the fields that changed (the data diff `handbook impact` uses). Commit
+subjects are written for maintainers, in English, and stay in git. The text
 depends only on the commit being built, so a given commit always renders the
 same page. Outside a git checkout (a source tarball, a copied folder) the
 page says so in one line instead of failing the build.
@@ -12,17 +14,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.core import git
+from macros.outputs.site.render.links import display_name
 from macros.model.diff import diff
 from macros.core.personal import redact
 from macros.core.text import code, md_comment as md
-from macros.core.words import FILE_CHANGE, entity_label as label
+from macros.core.words import CHANGE, FIELD, kind
 from macros.load.kinds import DATA_DIRS
 from macros.model.entities import Model
 from macros.load.yamlio import LoadError, load_text
 
 LIMIT = 100  # commits shown; older history stays in git
 MAX_ENTITIES = 8  # entities named per file; a first import names dozens
-NO_GIT = "> 变更记录来自 git 历史：本次构建不在 git 仓库中（或没有安装 git），所以这里没有内容。"
+PER_DAY = 30  # changes listed per day; a busy day says how many more
+# A commit that changed a print template or a schema but no entity.
+FORMAT_CHANGE = "调整了检查单或数据的格式（内容不变）"
+NOTHING = "> 还没有改动制度数据的提交。"
+NO_GIT = "> 变更记录来自版本库的历史：本次构建不在版本库中（或没有安装版本管理工具），所以这里没有内容。"
 
 
 def _git(root: Path, *args, stdin: bytes | None = None) -> bytes | None:
@@ -93,7 +100,7 @@ def render(root: Path, limit: int = LIMIT) -> str:
     if history is None:
         return NO_GIT
     if not history:
-        return "> git 历史中还没有改动 data/ 或 checklists/ 的提交。"
+        return NOTHING
     prefix = (_git(root, "rev-parse", "--show-prefix") or b"").decode().strip()
     specs = []
     for c in history:
@@ -101,26 +108,59 @@ def render(root: Path, limit: int = LIMIT) -> str:
             if path.endswith(".yml"):
                 specs += [f"{c['sha']}^:{prefix}{path}", f"{c['sha']}:{prefix}{path}"]
     blobs = _blobs(root, specs)
-    lines, day = [], None
+    lines = []
     shallow = (_git(root, "rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
     if shallow:
-        lines += ["> 仓库是浅克隆，这里只列出已获取的历史。", ""]
+        lines += ["> 这份副本只取了部分历史，这里只列出已取得的改动。", ""]
+    days: dict = {}
     for c in history:
-        if c["date"] != day:
-            day = c["date"]
-            lines += [f"## {day}", ""]
-        # Commit subjects are not checked data: mask personal data before publishing.
-        lines.append(f"- **{md(redact(c['subject']))}**（{code(c['sha'][:7])}）")
-        for status, path in c["files"]:
+        what = days.setdefault(c["date"], [])
+        for _status, path in c["files"]:
             before = _model(blobs.get(f"{c['sha']}^:{prefix}{path}"), path)
             after = _model(blobs.get(f"{c['sha']}:{prefix}{path}"), path)
-            what = [f"{'新增' if ch.status == 'added' else '删除' if ch.status == 'removed' else '修改'}"
-                    f"{label(ch.entity)}" for ch in diff(before, after)]
-            if len(what) > MAX_ENTITIES:
-                what = what[:MAX_ENTITIES] + [f"等共 {len(what)} 项"]
-            tail = "：" + "、".join(what) if what else ""
-            lines.append(f"    - {FILE_CHANGE.get(status, status)} {code(redact(path))}{tail}")
+            changes = diff(before, after)
+            said = [_said(ch, before if ch.status == "removed" else after) for ch in changes]
+            if len(said) > MAX_ENTITIES:
+                said = said[:MAX_ENTITIES] + [f"{kind(changes[0].entity.kind)}等共 {len(changes)} 项有变动"]
+            if not changes and not path.endswith(".yml"):
+                said = [FORMAT_CHANGE]
+            what += [w for w in said if w not in what]
+    for day, what in days.items():  # newest first, as git listed them
+        if not what:
+            continue
+        lines += ([""] if lines else []) + [f"## {day}", ""] + [f"- {w}" for w in what[:PER_DAY]]
+        if len(what) > PER_DAY:  # the rest folded, not dropped (pymdownx.details)
+            lines += ["", f'??? note "另有 {len(what) - PER_DAY} 项改动"', ""]
+            lines += [f"    - {w}" for w in what[PER_DAY:]]
+    if not any(days.values()):
+        lines.append(NOTHING)
     return "\n".join(lines) + "\n"
+
+
+def _said(ch, model) -> str:
+    """One change in words: 修改流程「新生入学」：步骤、时限."""
+    e = ch.entity
+    # A step is named within its process: many processes have a 主管审核.
+    parent = model.get("process", e.parent) if e.parent else None
+    owner = f"流程「{md(redact(parent.name))}」的" if parent is not None else ""
+    head = f"{CHANGE.get(ch.status, ch.status)}{owner}{kind(e.kind)}「{md(redact(display_name(model, e)))}」"
+    if ch.status != "modified" or not ch.fields:
+        return head
+    keys = []
+    for dotted, _old, _new in ch.fields:
+        word = _field_word(str(dotted))
+        if word and word not in keys:
+            keys.append(word)
+    return head + ("：" + "、".join(keys[:6]) + ("等" if len(keys) > 6 else "") if keys else "")
+
+
+def _field_word(dotted: str) -> str:
+    """The Chinese word for the last named part of a field path ("steps.0.raci" -> 职责分工)."""
+    for part in reversed(dotted.split(".")):
+        if not part.isdigit():
+            word = FIELD.get(part)
+            return word or ""
+    return ""
 
 
 def macros(result, page: str) -> dict:

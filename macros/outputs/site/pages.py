@@ -9,7 +9,7 @@ docs/ that NAV does not mention are appended, so nobody's page is lost.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from markupsafe import escape
@@ -20,8 +20,10 @@ from macros.outputs.site.render import (
     pages_misc as misc,
     pages_org as org,
     pages_process as proc,
+    pages_role as role_pages,
     pages_trace as trace,
 )
+from macros.core import words
 from macros.model.queries import ordered_processes, sort_roles
 
 
@@ -37,6 +39,9 @@ class Page:
     # only its own branch of the nav, so grouping keeps a page's weight from
     # growing with every process in the handbook (issue 10).
     group: str = ""
+    # Where an editor changes what the page says: model -> "data/x.yml:LINE"
+    # (the page's 编辑此页 link, engine/mkdocs_edit.py); "" for none.
+    origin: Callable = lambda model: ""
     # Material's search boost (front matter `search: {boost: N}`; 0 = none).
     # The page that answers an everyday question should come before pages
     # that only mention its words: processes are where the answers live
@@ -59,6 +64,7 @@ ANSWER_BOOST = 2
 FIXED = (
     Page("first-week/index.md", "新人第一周", org.first_week_page, boost=ANSWER_BOOST),
     Page("organisation/index.md", "组织架构", org.organisation_page),
+    Page("roles/index.md", "岗位与相关方", role_pages.roles_index),
     Page("processes/index.md", "流程总览", proc.processes_index),
     Page("permissions/index.md", "权限矩阵", mx.permissions_page),
     Page("permissions/raci.md", "RACI 职责矩阵", mx.raci_page),
@@ -76,36 +82,64 @@ FIXED = (
 
 # Kinds that live on a page above (see render/links.py ROUTES); any other
 # kind with entities gets a generic page of its own.
-ENTITY_PAGES = {"role": org.role_page, "process": proc.process_page}
+ENTITY_PAGES = {"role": role_pages.role_page, "process": proc.process_page}
 
+# The navigation: each section is a tab (mkdocs.yml: navigation.tabs), in the
+# order a reader needs them; within a section, generated pages come in the
+# model's business order (queries.sort_roles, ordered_processes), never by
+# file name. Maintainers' pages have a tab of their own, last.
 NAV = (
     ("首页", ["index.md"]),
     ("新人第一周", ["first-week/index.md", "first-week/*"]),
-    ("组织与角色", ["organisation/index.md", "roles/*"]),
-    ("流程", ["processes/index.md", "processes/*", "checklists.md"]),
+    ("组织与岗位", ["organisation/index.md", "roles/index.md", "roles/*"]),
+    ("流程", ["processes/index.md", "processes/*", "checklists.md", "print/index.md"]),
     ("权限与职责", ["permissions/index.md", "permissions/*"]),
-    ("文档与报告", ["documents/index.md", "documents/*"]),
-    ("会议与日历", ["meetings/index.md", "meetings/*", "calendar.md", "deadlines.md"]),
-    ("绩效与奖惩", ["kpis/index.md", "incentives/index.md"]),
-    ("合规与风险", ["compliance/index.md", "risks/index.md"]),
-    ("术语", ["glossary/index.md"]),
-    ("制度对照", ["coverage/index.md", "questions/index.md", "changelog.md", "more/*"]),
-    ("维护者", ["maintainers/*"]),
+    ("日常工作", ["documents/index.md", "documents/*", "meetings/index.md", "meetings/*",
+                  "calendar.md", "deadlines.md"]),
+    ("考核与合规", ["kpis/index.md", "incentives/index.md", "compliance/index.md", "risks/index.md"]),
+    ("制度与术语", ["glossary/index.md", "questions/index.md", "coverage/index.md", "changelog.md", "more/*"]),
+    ("维护者", ["maintainers/index.md", "maintainers/*"]),
 )
+
+# The kind whose data file a fixed page is made from (its 编辑此页 link).
+FIXED_ORIGIN = {
+    "first-week/index.md": "onboarding", "organisation/index.md": "organisation", "roles/index.md": "role",
+    "processes/index.md": "process", "permissions/index.md": "permission", "permissions/raci.md": "process",
+    "documents/index.md": "business-type", "documents/reports.md": "report", "meetings/index.md": "meeting",
+    "kpis/index.md": "kpi", "incentives/index.md": "incentive", "compliance/index.md": "compliance",
+    "risks/index.md": "risk", "glossary/index.md": "term", "questions/index.md": "question",
+    "coverage/index.md": "clause",
+}
+
+
+def source_of(entity) -> str:
+    """"data/roles.yml:21": the file and line an entity is written at."""
+    return f"{entity.doc.file}:{entity.where[0]}"
+
+
+def _first_of(kind: str):
+    def origin(model):
+        found = model.all(kind)
+        return source_of(found[0]) if found else ""
+    return origin
 
 
 def generated(model) -> list[Page]:
-    pages = list(FIXED)
+    pages = [replace(p, origin=_first_of(FIXED_ORIGIN[p.path])) if p.path in FIXED_ORIGIN else p
+             for p in FIXED]
     for role in sort_roles(model.all("role")):
-        pages.append(Page(links.target(role), role.name, _bind(org.role_page, role)))
+        pages.append(Page(links.target(role), role.name, _bind(role_pages.role_page, role),
+                          group=words.ROLE_GROUP.get(role.get("kind"), ""), origin=_at(role)))
     for p in ordered_processes(model):
         pages.append(Page(links.target(p), p.name, _bind(proc.process_page, p),
-                          group=proc.category_label(p.get("category")), boost=ANSWER_BOOST))
+                          group=proc.category_label(p.get("category")), origin=_at(p),
+                          boost=ANSWER_BOOST))
     pages += onboarding_pages(model)
     routed = set(links.ROUTES)
     for kind in sorted(model.by_kind):
         if kind not in routed and kind not in links.NOT_SHOWN and model.all(kind):
-            pages.append(Page(links.generic_page(kind), proc.kind_label(kind), _bind_kind(kind)))
+            pages.append(Page(links.generic_page(kind), proc.kind_label(kind), _bind_kind(kind),
+                              origin=_first_of(kind)))
     return pages
 
 
@@ -113,12 +147,19 @@ def onboarding_pages(model) -> list[Page]:
     """Each role's first week: its plan and its self-check (issue 6)."""
     from macros.outputs.site.render import pages_onboarding as ob
     out = []
-    for p in sorted(model.all("onboarding"), key=lambda e: e.id):
-        out.append(Page(links.target(p), p.name, _bind(ob.landing_page, p)))
+    # In the order of the roles they prepare for (总监, then each line's 主管 and 专员).
+    rank = {r.id: i for i, r in enumerate(sort_roles(model.all("role")))}
+    for p in sorted(model.all("onboarding"), key=lambda e: (rank.get(e.get("role"), len(rank)), e.id)):
+        out.append(Page(links.target(p), p.name, _bind(ob.landing_page, p), origin=_at(p)))
         # Self-checks restate answers whose home is another page: search should
         # lead there, not to a quiz (like the coverage page).
-        out.append(Page(ob.self_check_path(p), f"{p.name}：自检", _bind(ob.self_check_page, p), searchable=False))
+        out.append(Page(ob.self_check_path(p), f"{p.name}：自检", _bind(ob.self_check_page, p), searchable=False,
+                        origin=_at(p)))
     return out
+
+
+def _at(entity):
+    return lambda model: source_of(entity)
 
 
 def _bind(fn, entity):

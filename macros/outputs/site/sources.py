@@ -60,7 +60,7 @@ def write(result, out: Path, expand: bool, configure: Callable[[dict], dict] = l
     todo = [p for p in generated if p.path not in written]  # a hand-written page wins
     shared = shared_for(result.model)
     for page, body in zip(todo, [p.markdown(shared) for p in todo]):
-        files[page.path] = (_front_matter(page) + body.rstrip() + "\n\n" + tail).encode()
+        files[page.path] = (_front_matter(page, page.origin(result.model)) + body.rstrip() + "\n\n" + tail).encode()
     nav = page_list.nav(generated, [(rel, title) for rel, title in hand_written
                                     if rel not in {p.path for p in generated}])
     config = dump(configure(sources_config(root, nav)))
@@ -76,10 +76,12 @@ def _without_opt_in(front: str) -> str:
     return "" if lines == ["---", "---"] else "\n".join(lines) + "\n"
 
 
-def _front_matter(page) -> str:
+def _front_matter(page, origin: str = "") -> str:
     # Themes print page titles unescaped, and titles are data: escape them
-    # here (a JSON string is a valid YAML scalar).
+    # here (a JSON string is a valid YAML scalar). `edit_source` is where the
+    # page's 编辑此页 link leads (engine/mkdocs_edit.py).
     return ("---\ntitle: " + json.dumps(str(esc(page.title)), ensure_ascii=False) + "\n"
+            + (f"edit_source: {json.dumps(origin, ensure_ascii=False)}\n" if origin else "")
             + ("search:\n  exclude: true\n" if not page.searchable
                else f"search:\n  boost: {page.boost}\n" if page.boost else "") + "---\n\n")
 

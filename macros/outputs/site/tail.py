@@ -1,5 +1,6 @@
-"""The lines every page ends with: the provenance line (policy version, last
-review, a fingerprint of the data) and the glossary's abbreviations, which
+"""The lines every page ends with: the provenance line (the handbook version
+every PDF, feed and export also carries, the policy version, the last
+review) and the glossary's abbreviations, which
 Markdown's abbr extension turns into tooltips in the page's Markdown text.
 
 The sources step appends them to every page after any macro ran, so none of
@@ -7,26 +8,12 @@ this data ever goes through Jinja.
 """
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 from markupsafe import Markup
 
 from macros.core.text import abbreviation
+from macros.outputs import provenance
 from macros.outputs.site.render.html import block, esc
 from macros.outputs.site.render.pages_trace import data_version
-
-
-def data_fingerprint(root: Path) -> str:
-    """A short hash of every data and checklist file's content: which data a
-    page was built from, stable across machines and rebuilds."""
-    h = hashlib.sha256()
-    for top in ("data", "checklists"):
-        for path in sorted((Path(root) / top).rglob("*")):
-            if path.is_file():
-                h.update(path.relative_to(root).as_posix().encode())
-                h.update(path.read_bytes())
-    return h.hexdigest()[:10]
 
 
 def page_tail(result) -> str:
@@ -39,9 +26,11 @@ def page_tail(result) -> str:
         if line:
             abbrs.append(line)
     reviewed = _reviewed(model)
-    meta = Markup('<p class="hb-meta">制度版本 {}{} · 数据指纹 {}</p>').format(
-        esc(data_version(model)), Markup(" · 最近一次审核 {}").format(reviewed) if reviewed else "",
-        data_fingerprint(result.root))
+    # The handbook version first, worded as on every print (macros/outputs/provenance.py):
+    # a reader holding a PDF matches it to this page by that one string.
+    meta = Markup('<p class="hb-meta">手册版本 {} · 制度版本 {}{}</p>').format(
+        provenance.version(result.root), esc(data_version(model)),
+        Markup(" · 最近一次审核 {}").format(reviewed) if reviewed else "")
     return block(meta) + ("\n\n" + "\n".join(abbrs) + "\n" if abbrs else "")
 
 

@@ -25,10 +25,11 @@ EXPANDS_MACROS = False
 MACROS_PLUGIN = "macros"
 ENTRY = "macros.outputs.site.engine.macros_entry"
 LINKS_HOOK = Path(__file__).with_name("mkdocs_links.py")
+EDIT_HOOK = Path(__file__).with_name("mkdocs_edit.py")  # 编辑此页 -> the YAML a page comes from
 
 
 def configure(config: dict, root: Path, sources: Path, expanded: bool) -> dict:
-    config["hooks"] = [str(LINKS_HOOK)]
+    config["hooks"] = [str(LINKS_HOOK), str(EDIT_HOOK)]
     if expanded:  # pages are filled already: nothing may render them again
         return without_plugin(config, MACROS_PLUGIN)
     if MACROS_PLUGIN not in plugin_names(config):

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from macros.outputs.site.render import Ctx, shared_for
 from macros.outputs.site.render import pages_org
-from macros.outputs.site.render.html import block, table
+from macros.outputs.site.render.html import block, table, ul
 
 
 def macros(result, page: str) -> dict:
@@ -34,7 +34,41 @@ def macros(result, page: str) -> dict:
         return block(table(["想知道", "看这里"], [
             [c.text(w), Markup('<a href="{}">{}</a>').format(c.url_src(p), t)] for p, t, w in rows]))
 
-    return {"home_overview": home_overview, "handbook_map": handbook_map}
+    def home_roles():
+        """One entry per post of the department: its page and its first week."""
+        return start_here(ctx())
+
+    def home_emergency():
+        """The emergency processes, with when to open them."""
+        c = ctx()
+        rows = [p for p in (result.model.get("process", i) for i in EMERGENCY) if p is not None]
+        items = [Markup("<strong>{}</strong>：{}").format(c.to(p), c.text(p.get("trigger"))) for p in rows]
+        return block(Markup('<div class="admonition danger"><p class="admonition-title">紧急情况，先看这里</p>{}</div>')
+                     .format(ul(items)))
+
+    return {"home_overview": home_overview, "handbook_map": handbook_map,
+            "home_roles": home_roles, "home_emergency": home_emergency}
+
+
+# The processes the home page opens in its emergency box: the home page's own
+# choice of what a reader must find in seconds.
+EMERGENCY = ("data-leak-response", "emergency-decision")
+
+
+def start_here(c) -> str:
+    """Cards, one per post inside the department: who it is for, its role
+    page and its first week (Material's grid cards)."""
+    from macros.model import queries as q
+    from macros.outputs.site.render import pages_onboarding as ob
+    cards = []
+    for r in q.sort_roles([r for r in c.model.all("role") if r.get("kind") == "internal"]):
+        plans = q.onboarding_for(c.model, r.id)
+        parts = [Markup('<a href="{}">我的岗位页</a>').format(c.url(r))]
+        parts += [Markup('<a href="{}">第一周计划</a>').format(c.url(p)) for p in plans[:1]]
+        parts += [Markup('<a href="{}">自检</a>').format(c.url_src(ob.self_check_path(p))) for p in plans[:1]]
+        cards.append(Markup("<strong>我是{}</strong><br>{}<br>{}").format(
+            r.name, c.text(r.get("summary")), Markup(" · ").join(parts)))
+    return block(Markup('<div class="grid cards hb-start">{}</div>').format(ul(cards)))
 
 
 # (page, title, the question it answers) for the home page's map.

@@ -44,6 +44,17 @@ def relative(to_src: str, from_src: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_src) or ".") + suffix
 
 
+def display_name(model, entity) -> str:
+    """What a reader calls an entity. An interface has no name of its own in
+    the data (its id would show): it is the interface with its department."""
+    if entity.data.get("name") or entity.data.get("heading"):
+        return entity.name
+    dept = model.get("role", entity.data.get("department") or "")
+    if dept is not None:
+        return f"与{dept.name}的接口"
+    return entity.name
+
+
 class Linker:
     """Links from one page: `linker.to(entity)` -> <a>, escaped."""
 
@@ -57,7 +68,7 @@ class Linker:
         return relative(src, self.page)
 
     def to(self, entity, label=None) -> Markup:
-        text = esc(entity.name) if label is None else label
+        text = esc(display_name(self.model, entity)) if label is None else label
         return link(self.url(entity), text) if shown(entity) else Markup(text)
 
     def ref(self, kind: str, ident: str, label=None) -> Markup:

@@ -64,8 +64,9 @@ def raci_page(ctx) -> str:
             cells = []
             for r in roles:
                 lt = q.letters(row.step.get("raci") or {}, r.id)
+                # "R/A", not "RA": two letters, each with its meaning on hover.
                 cells.append(Markup('<abbr title="{}">{}</abbr>').format(
-                    "、".join(RACI_LETTER[c] for c in lt), lt) if lt else Markup(""))
+                    "、".join(RACI_LETTER[c] for c in lt), "/".join(lt)) if lt else Markup(""))
             rows.append([name] + cells)
         used = [i for i, r in enumerate(roles) if any(row[i + 1] for row in rows)]
         heads = [Markup("步骤")] + [ctx.to(roles[i]) for i in used]

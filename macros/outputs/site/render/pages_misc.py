@@ -94,9 +94,10 @@ def documents_page(ctx) -> str:
         if not isinstance(naming, dict):
             continue
         out.append(heading(2, "文件命名规则", "naming"))
-        rows = [(ctx.text(ctx.label(k)),
-                 value_html(ctx, file, ("naming", k), v) if k != "pattern" else Markup("<code>{}</code>").format(v))
-                for k, v in naming.items() if k != "source"]
+        # The patterns are what `handbook check` matches file names against:
+        # the rule in words and the example say the same to a reader.
+        rows = [(ctx.text(ctx.label(k)), value_html(ctx, file, ("naming", k), v))
+                for k, v in naming.items() if k != "source" and not k.endswith("pattern")]
         out.append(block(table(["项目", "内容"], rows)))
         types = model.all("business-type")
         # The year comes from the rule's own example: builds stay reproducible.

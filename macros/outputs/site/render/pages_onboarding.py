@@ -66,10 +66,11 @@ def item_html(ctx, plan, item) -> Markup:
     return what
 
 
-def _box(plan, item) -> Markup:
+def _box(plan, item, label: str) -> Markup:
+    """The tick box; a screen reader announces the item's Chinese name, not its key."""
     key = f"hb-onboarding:{plan.id}:{item.id}"
     return Markup('<input type="checkbox" class="hb-progress" data-hb-key="{}" id="{}" aria-label="完成：{}">').format(
-        key, f"done-{item.id}", item.id)
+        key, f"done-{item.id}", label)
 
 
 def week_json(ctx, plan, role, mentor) -> Markup:
@@ -141,7 +142,7 @@ def landing_page(ctx, plan) -> str:
             after = Markup("、").join(Markup('<a href="#{}">{}</a>').format(f"item-{a}", titles.get(a, a))
                                      for a in item.after)
             minutes = about_minutes(item.minutes)
-            rows.append([_box(plan, item), Markup("<span id=\"{}\">{}</span>").format(f"item-{item.id}", plans.KIND_LABELS[item.kind]),
+            rows.append([_box(plan, item, titles.get(item.id, "")), Markup("<span id=\"{}\">{}</span>").format(f"item-{item.id}", plans.KIND_LABELS[item.kind]),
                          item_html(ctx, plan, item), minutes, after or "—"])
         header = ["完成", "类型", "事项", "时间", "前置事项"]
         if not any(item.after for item in d.items):  # a column of dashes says nothing

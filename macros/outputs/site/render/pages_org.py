@@ -87,95 +87,6 @@ def organisation_page(ctx) -> str:
     return "".join(out)
 
 
-def role_page(ctx, role) -> str:
-    model = ctx.model
-    out = [f"# {md_inline(_title(role))}\n\n"]
-    out.append(block(Markup("<p>{}</p>").format(ctx.text(role.get("summary")))))
-    out.append(heading(2, "基本信息", "basics"))
-    out.append(block(fields_table(ctx, role, skip={"summary", "duties"})))
-    if role.get("duties"):
-        out.append(heading(2, f"{role.name}的职责", "duties"))
-        out.append(block(ul([ctx.text(d) for d in role.get("duties")])))
-    reports = q.direct_reports(model, role.id)
-    if reports:
-        out.append(heading(2, "直接下属", "reports"))
-        out.append(block(Markup("<p>{}</p>").format(joined([ctx.to(r) for r in reports]))))
-    if role.get("permission"):
-        level = model.get("permission", role.get("permission"))
-        out.append(heading(2, f"{role.name}的权限", "permissions"))
-        actions = q.allowed_actions(model, role)
-        html = Markup("<p>权限级别：{}。{}</p>").format(ctx.to(level) if level else "", ctx.text(level.get("summary") if level else ""))
-        if actions:
-            html += Markup("<p>可以办理的操作：</p>") + ul([ctx.to(a) for a in actions])
-        out.append(block(html))
-    steps = q.role_steps(model, role.id)
-    leads = [(r, lt) for r, lt in steps if "R" in lt or "A" in lt]
-    asked = [(r, lt) for r, lt in steps if not ("R" in lt or "A" in lt)]
-    for rows_in, title, anchor in ((leads, f"{role.name}经办或批准的流程", "processes"),
-                                   (asked, f"需要咨询或知会{role.name}的步骤", "consulted")):
-        if not rows_in:
-            continue
-        out.append(heading(2, title, anchor))
-        rows = []
-        for row, lt in rows_in:
-            step_link = ctx.to(row.entity, ctx.text(row.step.get("name"))) if not row.path_name else \
-                Markup("{}（{}）").format(ctx.text(row.step.get("name")), ctx.to(row.entity))
-            rows.append([ctx.to(row.process), step_link, _letters(lt),
-                         ctx.text(deadline_text(row.step.get("deadline")) or "—")])
-        out.append(block(Markup("<p>R 执行，A 批准（负责），C 咨询，I 知会。</p>") +
-                         table(["流程", "步骤", "作用", "时限"], rows)))
-    others = _other_mentions(ctx, role)
-    if others:
-        out.append(heading(2, f"{role.name}的其他职责", "other-duties"))
-        out.append(block(others))
-    plans = q.onboarding_for(model, role.id)
-    if plans:
-        out.append(heading(2, f"{role.name}的入职第一周", "onboarding"))
-        # No hours here: the plans' reading time is measured on this very page.
-        out.append(block(_plan_links(ctx, plans, hours=False)))
-    out.append(block(sources_html(ctx, role) + review_html(ctx, role)))
-    return "".join(out)
-
-
-def _title(role) -> str:
-    return role.name if role.get("kind") != "external" else f"{role.name}（部门外）"
-
-
-def _letters(lt: str) -> Markup:
-    return Markup("、").join(Markup("<strong>{}</strong> {}").format(ch, RACI_LETTER[ch]) for ch in lt)
-
-
-# Kinds already shown in their own section of the role page.
-_SHOWN_APART = {"step", "process", "path", "role", "onboarding"}
-
-
-def _other_mentions(ctx, role) -> Markup:
-    rows = []
-    for owner, path in ctx.model.referring(role):
-        if owner.kind in NOT_SHOWN:
-            continue
-        if owner.kind in _SHOWN_APART and not (owner.kind == "process" and path[-1:] == ("owner",)):
-            continue
-        key = next((k for k in reversed(path) if isinstance(k, str)), "")
-        rows.append((owner, key))
-    if not rows:
-        return Markup("")
-    seen, lines = set(), []
-    for owner, key in rows:
-        if (owner.kind, owner.id, key) in seen:
-            continue
-        seen.add((owner.kind, owner.id, key))
-        lines.append([ctx.to(owner), ctx.text(ctx.label(key)), ctx.text(_summary(owner))])
-    return table(["事项", "角色在其中", "说明"], lines)
-
-
-def _summary(e) -> str:
-    for key in ("summary", "purpose", "question", "definition", "description"):
-        if e.get(key):
-            return str(e.get(key))
-    return ""
-
-
 def first_week_page(ctx) -> str:
     """Where a new hire starts: the one-week goal and each role's path."""
     model = ctx.model
@@ -222,11 +133,11 @@ def home_overview(ctx) -> str:
         if o.get("scope"):
             out.append(block(Markup("<p>适用范围：{}</p>").format(ctx.text(o.get("scope")))))
     if model.all("principle"):
-        out.append(heading(2, "核心原则", "principles"))
+        out.append(heading(3, "核心原则", "principles"))
         out.append(block(ul([Markup("<strong>{}</strong>：{}").format(ctx.to(p), ctx.text(p.get("summary")))
                              for p in model.all("principle")])))
     if model.all("goal"):
-        out.append(heading(2, "部门目标", "goals"))
+        out.append(heading(3, "部门目标", "goals"))
         out.append(block(listing(ctx, model.all("goal"), [
             ("目标", name_cell(ctx)), ("期限类型", field_cell(ctx, "term")),
             ("时限", field_cell(ctx, "deadline")), ("说明", field_cell(ctx, "summary"))])))

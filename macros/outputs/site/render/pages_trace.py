@@ -72,7 +72,12 @@ def _used_by(ctx, q) -> Markup:
 
 def _citer_link(ctx, citer) -> Markup:
     entity = ctx.model.get(citer.kind, citer.id) if citer.kind != "file" else None
-    return ctx.to(entity) if entity is not None else ctx.text(citer.name)
+    if entity is not None:
+        return ctx.to(entity)
+    # A file-level section (risks.yml `register`) is named by its data key:
+    # the reader gets the field's Chinese label instead.
+    label = ctx.label(citer.name)
+    return ctx.text(label if label != citer.name else "数据文件中的规定")
 
 
 def coverage_page(ctx) -> str:
