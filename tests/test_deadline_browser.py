@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 
@@ -16,6 +17,7 @@ import pytest
 from sitetools import need_browser
 from conftest import FIXTURES, SESSION_EPOCH, copy_shipped, need_system
 from macros.cli.main import main
+from macros.time import holidays
 
 CASES = [
     ("time-limits.working-three", "2026-09-30"),  # across 国庆 and its make-up Saturday
@@ -82,6 +84,9 @@ def cli_lines(root, rule, date, capsys) -> list[str]:
             line = "规则：" + line.removeprefix("规则：" + rule + " ")
         elif line.startswith("待决问题："):
             line = "待决问题：" + line.removeprefix("待决问题：").split(" ", 1)[1]
+        # and says where the holidays come from without a library or file name
+        line = re.sub(r"^(\s*\d{4} 年的节假日：)库（[^）]*）$", r"\1" + holidays.READER_SOURCE[holidays.LIBRARY], line)
+        line = re.sub(r"^(\s*\d{4} 年的节假日：)数据文件（.*）$", r"\1" + holidays.READER_SOURCE[holidays.DATA], line)
         lines.append(line.strip())
     return lines
 

@@ -66,9 +66,15 @@
     if (weekday(d) >= 5) return "周末";
     return "";
   };
+  // holidays.Year.reader_note: the source in words, without the library's
+  // name or the data file's path.
+  var READER_SOURCE = {data: "国务院公布的放假和调休安排（手册已录入）", library: "国务院公布的放假和调休安排"};
   Calendar.prototype.notes = function (first, last) {
     var out = [];
-    for (var y = first.getUTCFullYear(); y <= last.getUTCFullYear(); y++) out.push(this.year(y).note);
+    for (var y = first.getUTCFullYear(); y <= last.getUTCFullYear(); y++) {
+      var year = this.year(y);
+      out.push(READER_SOURCE[year.source] ? y + " 年的节假日：" + READER_SOURCE[year.source] : year.note);
+    }
     return out;
   };
 

@@ -185,7 +185,7 @@ def macros(result, page: str) -> dict:
         after the build date, each year with its source."""
         until = stamp.horizon(model)
         cal = holidays.for_result(result)
-        notes = "".join(f"<li>{escape(cal.year(y).note)}</li>"
+        notes = "".join(f"<li>{escape(cal.year(y).reader_note)}</li>"
                         for y in range(stamp.build_date(model).year, until.year + 1))
         return Markup(
             f"<p>日历中的截止日期（日报、周报、月报等）已按法定节假日和调休校正至 <strong>{until.isoformat()}</strong>"
