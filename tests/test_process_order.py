@@ -102,3 +102,18 @@ def test_role_kinds_read_in_the_schema_order():
     kinds = [r.get("kind") for r in sort_roles(load(ROOT).model.all("role"))]
     assert kinds == sorted(kinds, key=ROLE_KINDS.index)
     assert kinds[0] == "internal" and kinds[-1] == "external"
+
+
+def test_a_new_process_is_placed_last_in_the_first_category(tmp_path, capsys):
+    """`handbook new process` writes a category and the next free number, so
+    the new page shows where a reader expects it, and the editor can see
+    (请核对) which two values to change to move it."""
+    import shutil
+    root = tmp_path / "shipped"
+    for top in ("data", "checklists", "docs"):
+        shutil.copytree(ROOT / top, root / top)
+    assert main(["new", "process", "transcript-request", str(root)]) == 0, capsys.readouterr().out
+    text = (root / "data/processes/transcript-request.yml").read_text(encoding="utf-8")
+    assert "\ncategory: student  # 流程类别；请核对\norder: 80  # 排列顺序" in text
+    order = [p.id for p in ordered_processes(load(root).model)]
+    assert order.index("graduation") + 1 == order.index("transcript-request") == order.index("purchase") - 1
