@@ -199,6 +199,11 @@ def test_the_revision_table_names_what_changed_in_chinese(repo):
     assert "等共" in revisions[1].changed  # the first import touched every file
     for r in revisions:  # never the English commit subject, a key or a path
         assert not re.search(r"[A-Za-z]{3,}|/|\.yml", r.changed), r.changed
+    # A change of print layout or data format is not a revision of the policy.
+    for layout in (repo / "checklists" / "templates").glob("*.j2"):
+        layout.write_text(layout.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    commit_all(repo, "Layout only", date="2027-01-10T10:00:00+00:00")
+    assert [r.version for r in provenance.revisions(repo, result.model)] == [r.version for r in revisions]
 
 
 def test_the_approval_copy_opens_with_document_control(shipped, printed_html):

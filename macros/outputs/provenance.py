@@ -70,7 +70,7 @@ def revisions(root: Path, model, limit: int = 8) -> list[Revision]:
     are not used (they are English and unchecked); a revision names the
     entities of the files it touched, as the model names them today."""
     out = git.answer(root, "log", "--no-merges", f"-n{limit}", "--abbrev=7", *_DAY,
-                     "--format=%x1e%cd %h%x1f%D", "--name-only", "--", *stamp.SOURCES)
+                     "--format=%x1e%cd %h%x1f%D", "--name-only", "--", *stamp.SOURCES, *_NOT_CONTENT)
     if not out:
         return []
     names = _file_names(model)
@@ -93,9 +93,12 @@ def revisions(root: Path, model, limit: int = 8) -> list[Revision]:
     return found
 
 
+# A commit that only changes the data's format or the print layout is not a
+# revision of the policy the approval copy asks the 总监 to sign: it stays
+# out of the revision table (the web changelog keeps it).
+_NOT_CONTENT = (":(exclude)data/schemas", ":(exclude)checklists/templates")
 # Files under data/ and checklists/ that hold no entity.
-_OTHER_FILES = (("data/schemas/", "数据格式定义"), ("checklists/templates/", "打印模板"),
-                ("data/holidays/", "节假日安排"))
+_OTHER_FILES = (("data/holidays/", "节假日安排"),)
 
 
 def _file_names(model) -> dict:

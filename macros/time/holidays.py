@@ -30,6 +30,7 @@ WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", 
 HOLIDAY_FILES = "data/holidays/*.yml"
 DATA, LIBRARY, STATUTORY = "data", "library", "statutory"
 SOURCE_ZH = {DATA: "数据文件", LIBRARY: "库", STATUTORY: "法定节假日推算（暂定）"}
+READER_SOURCE = {DATA: "国务院公布的放假和调休安排（手册已录入）", LIBRARY: "国务院公布的放假和调休安排"}
 PROVISIONAL = "暂按法定节假日计算，调休安排待国务院公布"
 # A year before the library's first one: its notice was published long ago,
 # the handbook just has not entered it.
@@ -97,6 +98,15 @@ class Year:
         if not self.provisional:
             return ""
         return PAST_UNKNOWN if self.year < coverage()[0] else PROVISIONAL
+
+    @property
+    def reader_note(self) -> str:
+        """note() for a reader's page: where the days come from in words,
+        without the library's name or the data file's path (the CLI and the
+        export keep those). docs/javascripts/deadline-calc.js says the same."""
+        if self.provisional:
+            return self.note
+        return f"{self.year} 年的节假日：{READER_SOURCE[self.source]}"
 
     @property
     def note(self) -> str:
