@@ -99,7 +99,9 @@ class Preview:
     def _failed(self, lines: list[str]) -> bool:
         print("\n".join(lines), file=sys.stderr)
         print("handbook serve: the preview keeps the last good pages", file=sys.stderr, flush=True)
-        self.errors = lines
+        # In the browser the causes first: one YAML syntax error leaves a file
+        # unread and every reference to it unknown (hundreds of lines).
+        self.errors = sorted(lines, key=lambda line: "syntax error" not in line)
         self.version += 1
         return False
 

@@ -50,6 +50,8 @@ class _Collect(logging.Handler):
     """Prints MkDocs warnings and errors plainly, without MkDocs' CLI."""
 
     def emit(self, record):
+        if record.getMessage().startswith("A 'dirty' build"):
+            return  # the preview asked for one; said again at every edit it is only noise
         if record.levelno >= logging.WARNING:
             print(f"{record.levelname}: {record.getMessage()}", file=sys.stderr)
 
