@@ -77,7 +77,7 @@ def _get(url: str) -> str:
         return ""
 
 
-def _wait(test, seconds: float = 600, step: float = 0.01) -> float:
+def _wait(test, seconds: float = 600, step: float = 0.05) -> float:
     start = time.perf_counter()
     while not test():
         if time.perf_counter() - start > seconds:
