@@ -27,6 +27,9 @@ SPOKEN_ATTRS = ("title", "aria-label", "alt", "placeholder")
 _SKIP_TAGS = {"script", "style", "template"}
 _WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
 _PATH = re.compile(r"[\w.-]+/[\w./-]*\.(?:ya?ml|json|py|md|html)\b|\b(?:data|checklists|macros|docs)/[\w./-]*")
+# A version's commit id (手册版本 2026-12-02-a1d9c4b): a number an auditor
+# matches, not a word to translate.
+_COMMIT = re.compile(r"(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -70,7 +73,7 @@ def problems_in(texts: list[str], ids: set[str]) -> list[str]:
             w = m.group(0)
             if w in ids:
                 found.append(f"编号 {w!r}")
-            elif len(w) > 1 and w not in ALLOWED_ENGLISH and not _PATH.search(w):
+            elif len(w) > 1 and w not in ALLOWED_ENGLISH and not _PATH.search(w) and not _COMMIT.fullmatch(w):
                 found.append(f"英文 {w!r} in {t.strip()[:60]!r}")
     return found
 
