@@ -95,3 +95,19 @@ def test_role_groups_name_whole_ranks_only(model):
     specialists = ["specialist-enrolment", "specialist-graduation", "specialist-archives"]
     assert role_group_names(model, specialists + ["director"]) == ["各线专员", "总监"]
     assert role_group_names(model, specialists[:2]) == [model.get("role", r).name for r in specialists[:2]]
+
+
+def test_search_snippets_keep_labels_apart_from_values(model):
+    """Material's own indexer reads the rendered page: a field's label and its
+    value, and neighbouring table cells, do not run together in a snippet."""
+    import markdown
+    from material.plugins.search.plugin import Parser
+    html = markdown.markdown(render(model, "documents/reports.md"), extensions=["attr_list", "md_in_html"])
+    parser = Parser()
+    parser.feed(html)
+    text = " ".join("".join(section.text) for section in parser.data)
+    text = re.sub(r"<[^>]+>", "", text)
+    assert re.search(r"概要：\s+\S", text), text[:300]
+    assert re.search(r"周期：\s+每日一次", text)
+    assert re.search(r"提交时限\s+日报\s+每日一次\s+报告当日", text)  # cell after cell
+    assert re.search(r"交给谁\s+日报\s+招生学籍专员\s+→ 招生学籍主管", text)

@@ -69,7 +69,7 @@ def test_calendar_days_landing_on_a_holiday_move_to_the_next_working_day():
         "（民法典第二百零三条；制度未规定，这是手册的建议做法）",
         "跳过 2026-10-03 至 2026-10-07：法定节假日（国庆节）",
         "顺延至 2026-10-08（星期四）",
-        "2026 年的节假日：国务院历年通知（节假日程序库 1.11.0 版收录）"]
+        "2026 年的节假日：库（chinesecalendar 1.11.0）"]
     assert d.provisional == ()
 
 
@@ -193,7 +193,7 @@ def test_a_data_file_overrides_the_statutory_computation(entered_2027):
     entered = due.compute(limit, D("2027-02-04"), cal)  # the file: 02-05..02-13, Saturday 02-20 worked
     assert (computed.date, entered.date) == (D("2027-02-11"), D("2027-02-17"))
     assert computed.provisional and entered.provisional == ()
-    assert entered.how[-1] == ("2027 年的节假日：手册录入的国务院通知（"
+    assert entered.how[-1] == ("2027 年的节假日：数据文件（data/holidays/2027.yml；"
                                "国务院办公厅关于2027年部分节假日安排的通知，国办发明电〔2026〕99号）")
     assert due.compute({"amount": 12, "unit": "working_days"}, D("2027-02-04"), cal).how[-3] == \
         "计入 2027-02-20：调休上班日（春节）"
@@ -203,8 +203,8 @@ def test_with_the_data_file_the_answers_stop_saying_provisional(entered_2027, ca
     assert main(["due", "time-limits.working-five", "2026-12-28", "--dir", str(entered_2027)]) == 0
     out = capsys.readouterr().out
     assert "暂定" not in out and "暂按法定节假日计算" not in out
-    assert "  2027 年的节假日：手册录入的国务院通知（" in out
-    assert "  2026 年的节假日：国务院历年通知（节假日程序库 1.11.0 版收录）" in out
+    assert "  2027 年的节假日：数据文件（data/holidays/2027.yml；" in out
+    assert "  2026 年的节假日：库（chinesecalendar 1.11.0）" in out
     assert out.splitlines()[0] == "截止日期：2027-01-05（星期二）"  # 12-29..31, then 01-04, 01-05
 
 
@@ -265,7 +265,7 @@ def test_due_json_format(units_project, capsys):
                  "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["date"], out["at_least"], out["unextended"], out["provisional"]) == ("2026-10-10", False, None, [])
-    assert out["sources"] == ["2026 年的节假日：国务院历年通知（节假日程序库 1.11.0 版收录）"]
+    assert out["sources"] == ["2026 年的节假日：库（chinesecalendar 1.11.0）"]
 
 
 def test_due_json_says_provisional_and_unextended(units_project, capsys):

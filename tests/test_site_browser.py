@@ -150,3 +150,45 @@ def test_no_serious_accessibility_violations(browser, path):
     bad = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
            for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
     assert not bad, "\n".join(bad)
+
+
+def test_deadline_table_filters_by_process_and_role(browser):
+    """The clerk's table: choosing a process leaves that process's rules under
+    its one heading; choosing a role leaves the rules naming that role."""
+    url, page, _ = browser
+    page.goto(url + "deadlines/")
+    page.wait_for_load_state("networkidle")
+    rows = "#hb-deadlines tbody tr"
+    every = page.locator(f"{rows}:not(.hb-group-row)").count()
+    page.select_option("#hb-filter-group", label="审计整改")
+    shown = page.locator(f"{rows}:visible")
+    groups = page.locator(f"{rows}.hb-group-row:visible").all_inner_texts()
+    assert groups == ["审计整改"]
+    assert 0 < shown.count() - 1 < every
+    page.select_option("#hb-filter-group", "")
+    page.select_option("#hb-filter-role", label="招生学籍专员")
+    visible = page.locator(f"{rows}:not(.hb-group-row):visible")
+    assert 0 < visible.count() < every
+    roles = visible.evaluate_all("els => els.map(e => e.dataset.roles)")
+    assert all("specialist-enrolment" in r.split() for r in roles)
+    # The calculator answered on load: the preselected rule from today.
+    assert page.locator("#hb-calc-out .hb-due strong").inner_text()
+
+
+def test_calendar_shows_the_next_30_days_from_today(browser):
+    """Computed in the browser from today's date, not the build's."""
+    import datetime as dt
+    url, page, _ = browser
+    page.goto(url + "calendar/")
+    page.wait_for_load_state("networkidle")
+    today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()")
+    box = page.locator("#hb-upcoming")
+    assert f"今天是 {dt.date(*today).isoformat()}" in box.inner_text()
+    days = box.locator(".hb-upcoming-list > li").count()
+    assert days > 0  # weekly meetings alone fill any 30 days
+    everyone = box.locator(".hb-upcoming-list li li").count()
+    page.select_option("#hb-upcoming-role", label="信息技术部")
+    assert box.locator(".hb-upcoming-list li li").count() < everyone
+    # A feed for every role that has events, and none that is empty.
+    feeds = page.locator("ul.hb-feeds li").all_inner_texts()
+    assert feeds and not any("（0 项）" in f for f in feeds)

@@ -48,8 +48,8 @@ def test_the_sources_in_order():
     assert cal.year(2025).source == holidays.LIBRARY
     assert cal.year(2027).source == holidays.STATUTORY and cal.year(2027).provisional
     assert cal.year(2027).note == "2027 年的节假日：法定节假日推算（暂定），暂按法定节假日计算，调休安排待国务院公布"
-    assert cal.year(2026).note == "2026 年的节假日：手册录入的国务院通知（通知）"
-    assert cal.year(2025).note == "2025 年的节假日：国务院历年通知（节假日程序库 1.11.0 版收录）"
+    assert cal.year(2026).note == "2026 年的节假日：数据文件（data/holidays/2026.yml；通知）"
+    assert cal.year(2025).note == "2025 年的节假日：库（chinesecalendar 1.11.0）"
     assert cal.year(2003).note == "2003 年的节假日：法定节假日推算（暂定），手册未收录当年的调休安排，只按法定节假日计算"
 
 
@@ -62,7 +62,7 @@ def test_weekend_notes_in_every_year():
 
 def test_the_table_carries_each_years_source():
     t = holidays.default().table(2025, 2028)
-    assert t["years"]["2026"] == {"source": "library", "note": "2026 年的节假日：国务院历年通知（节假日程序库 1.11.0 版收录）",
+    assert t["years"]["2026"] == {"source": "library", "note": "2026 年的节假日：库（chinesecalendar 1.11.0）",
                                   "remark": ""}
     assert t["years"]["2028"]["source"] == "statutory"
     assert t["years"]["2028"]["remark"] == holidays.PROVISIONAL

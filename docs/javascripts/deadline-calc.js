@@ -66,9 +66,15 @@
     if (weekday(d) >= 5) return "周末";
     return "";
   };
+  // holidays.Year.reader_note: the source in words, without the library's
+  // name or the data file's path.
+  var READER_SOURCE = {data: "国务院公布的放假和调休安排（手册已录入）", library: "国务院公布的放假和调休安排"};
   Calendar.prototype.notes = function (first, last) {
     var out = [];
-    for (var y = first.getUTCFullYear(); y <= last.getUTCFullYear(); y++) out.push(this.year(y).note);
+    for (var y = first.getUTCFullYear(); y <= last.getUTCFullYear(); y++) {
+      var year = this.year(y);
+      out.push(READER_SOURCE[year.source] ? y + " 年的节假日：" + READER_SOURCE[year.source] : year.note);
+    }
     return out;
   };
 
@@ -274,7 +280,12 @@
     dateEl.addEventListener("change", run);
     var hash = /^#rule=([^&]+)(?:&date=(\d{4}-\d{2}-\d{2}))?$/.exec(location.hash);
     if (hash && rules[decodeURIComponent(hash[1])]) {
-      ruleEl.value = decodeURIComponent(hash[1]);
+      // A link may name any place that states the rule; the picker lists
+      // each rule once, under the place the table shows it.
+      var wanted = decodeURIComponent(hash[1]);
+      Array.prototype.forEach.call(ruleEl.options, function (o) {
+        if (o.value === wanted || (o.dataset.also || "").split(" ").indexOf(wanted) >= 0) ruleEl.value = o.value;
+      });
       if (hash[2]) dateEl.value = hash[2];
     }
     // A sensible default: the preselected rule (日报) counted from today, so

@@ -29,7 +29,8 @@ from macros.time import statutory
 WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 HOLIDAY_FILES = "data/holidays/*.yml"
 DATA, LIBRARY, STATUTORY = "data", "library", "statutory"
-SOURCE_ZH = {DATA: "手册录入的国务院通知", LIBRARY: "国务院历年通知", STATUTORY: "法定节假日推算（暂定）"}
+SOURCE_ZH = {DATA: "数据文件", LIBRARY: "库", STATUTORY: "法定节假日推算（暂定）"}
+READER_SOURCE = {DATA: "国务院公布的放假和调休安排（手册已录入）", LIBRARY: "国务院公布的放假和调休安排"}
 PROVISIONAL = "暂按法定节假日计算，调休安排待国务院公布"
 # A year before the library's first one: its notice was published long ago,
 # the handbook just has not entered it.
@@ -99,18 +100,19 @@ class Year:
         return PAST_UNKNOWN if self.year < coverage()[0] else PROVISIONAL
 
     @property
+    def reader_note(self) -> str:
+        """note() for a reader's page: where the days come from in words,
+        without the library's name or the data file's path (the CLI and the
+        export keep those). docs/javascripts/deadline-calc.js says the same."""
+        if self.provisional:
+            return self.note
+        return f"{self.year} 年的节假日：{READER_SOURCE[self.source]}"
+
+    @property
     def note(self) -> str:
         """2027 年的节假日：法定节假日推算（暂定），暂按法定节假日计算，调休安排待国务院公布"""
         text = f"{self.year} 年的节假日：{SOURCE_ZH[self.source]}"
-        return f"{text}，{self.remark}" if self.provisional else f"{text}（{self.said_origin}）"
-
-    @property
-    def said_origin(self) -> str:
-        """The origin as the note says it to a reader (issue 18): the notice's
-        title without the data file's path; the library as what it is."""
-        if self.source == LIBRARY:
-            return f"节假日程序库 {library_version()} 版收录"
-        return self.origin.split("；", 1)[-1]
+        return f"{text}，{self.remark}" if self.provisional else f"{text}（{self.origin}）"
 
 
 def entered(model) -> dict:

@@ -99,13 +99,15 @@ def macros(result, page: str) -> dict:
 
     def deadline_calculator() -> Markup:
         groups: dict = {}
+        also: dict = {}
         for group, places in deadlines.merged(result):
             groups.setdefault(group.name, []).append(places[0])
+            also[places[0].id] = " ".join(p.id for p in places[1:])
         ids = [r.id for rs in groups.values() for r in rs]
         default = "daily-report" if "daily-report" in ids else (ids[0] if ids else "")
         options = "".join(
             f'<optgroup label="{escape(name)}">' + "".join(
-                f'<option value="{escape(r.id)}"{" selected" if r.id == default else ""}>'
+                f'<option value="{escape(r.id)}" data-also="{escape(also[r.id])}"{" selected" if r.id == default else ""}>'
                 f'{escape(r.name)}（{escape(limit_words(r.limit))}）</option>' for r in rs) + "</optgroup>"
             for name, rs in groups.items())
         table = deadlines.holiday_table(result)
@@ -183,7 +185,7 @@ def macros(result, page: str) -> dict:
         after the build date, each year with its source."""
         until = stamp.horizon(model)
         cal = holidays.for_result(result)
-        notes = "".join(f"<li>{escape(cal.year(y).note)}</li>"
+        notes = "".join(f"<li>{escape(cal.year(y).reader_note)}</li>"
                         for y in range(stamp.build_date(model).year, until.year + 1))
         return Markup(
             f"<p>日历中的截止日期（日报、周报、月报等）已按法定节假日和调休校正至 <strong>{until.isoformat()}</strong>"

@@ -151,9 +151,9 @@ def _pairs_table(ctx, reports) -> Markup:
         for i, (author, to) in enumerate(pairs):
             first = Markup('<th scope="rowgroup" rowspan="{}">{}</th>').format(len(pairs), ctx.to(r)) if i == 0 \
                 else Markup("")
-            rows.append(Markup("<tr>{}<td>{}</td> <td>→ {}</td></tr>").format(
+            rows.append(Markup("<tr>{} <td>{}</td> <td>→ {}</td></tr>").format(
                 first, ctx.ref("role", author), joined([ctx.ref("role", t) for t in to])))
-    return Markup('<table class="hb-pairs"><thead><tr><th>报告</th> <th>谁写</th> <th>交给谁</th></tr></thead>'
+    return Markup('<table class="hb-pairs"><thead><tr><th>报告</th> <th>谁写</th> <th>交给谁</th></tr></thead>\n'
                   "<tbody>{}</tbody></table>").format(Markup("\n").join(rows))
 
 
