@@ -34,7 +34,7 @@ def kind(name: str) -> str:
 # which are written for editors (completion hints such as "（类别:id）"); a
 # field not named here shows its schema title (macros/schema/labels.py).
 FIELD = {
-    "name": "名称", "summary": "概要", "description": "说明", "purpose": "目的", "definition": "释义",
+    "name": "名称", "order": "排列顺序", "summary": "概要", "description": "说明", "purpose": "目的", "definition": "释义",
     "kind": "类型", "cycle": "周期", "deadline": "时限", "owner": "负责人",
     "responsible": "负责人", "participants": "参加人", "invited": "列席", "chair": "主持人",
     "agenda": "议程", "reviews": "审议事项", "plan": "应对方案", "scenarios": "演练场景",
