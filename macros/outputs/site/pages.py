@@ -70,7 +70,8 @@ FIXED = (
     Page("permissions/raci.md", "RACI 职责矩阵", mx.raci_page),
     Page("documents/index.md", "文档命名与备份", misc.documents_page),
     Page("documents/reports.md", "日报、周报与月报", misc.reports_page),
-    Page("meetings/index.md", "会议与决议", misc.meetings_page),
+    # The answer to "who chairs / who attends" (role pages now name 主持人 too).
+    Page("meetings/index.md", "会议与决议", misc.meetings_page, boost=ANSWER_BOOST),
     Page("kpis/index.md", "KPI 与考核", misc.kpis_page),
     Page("incentives/index.md", "奖励与惩罚", misc.incentives_page),
     Page("compliance/index.md", "合规要求", misc.compliance_page),
@@ -119,7 +120,8 @@ def source_of(entity) -> str:
 
 def _first_of(kind: str):
     def origin(model):
-        found = model.all(kind)
+        # Processes in reading order: the RACI page opens 新生入学, not the first file by name.
+        found = ordered_processes(model) if kind == "process" else model.all(kind)
         return source_of(found[0]) if found else ""
     return origin
 
