@@ -81,7 +81,7 @@ def test_role_page_says_what_the_person_does(model):
     from macros.model import queries as q
     md = _role_page(model, "manager-enrolment")
     heads = re.findall(r"^## (.+?) \{", md, re.M)
-    assert heads[0] == "招生学籍主管的岗位职责"
+    assert heads[0] == "招生学籍主管的职责"
     assert heads[1:5] == ["我负责执行（R）", "我批准（A）", "征求我意见（C）", "需知会我（I）"]
     assert {"周期性工作", "系统权限"} <= set(heads)
     approve = _section(md, "raci-a")

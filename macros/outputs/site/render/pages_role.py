@@ -33,7 +33,7 @@ def role_page(ctx, role) -> str:
            block(Markup("<p>{}</p>").format(ctx.text(role.get("summary"))))]
     if role.get("duties"):
         # The role's name in the heading: search finds "总监 职责" here.
-        out.append(heading(2, f"{role.name}的岗位职责", "duties"))
+        out.append(heading(2, f"{role.name}的职责", "duties"))
         out.append(block(ul([ctx.text(d) for d in role.get("duties")])))
     steps = q.role_steps(model, role.id)
     for letter in "RACI":
