@@ -95,7 +95,7 @@ def recurring(ctx, role) -> Markup:
     with the next date on or after the data date."""
     from macros.outputs.calendar import feeds
     from macros.time import stamp
-    obs, _ = ctx.model.view(feeds._obligations)
+    obs, _ = ctx.model.view(feeds.model_obligations)
     everyone = role.get("kind") == "internal"
     mine = [o for o in obs if role.id in o.roles or (not o.roles and everyone)]
     if not mine:
