@@ -1,17 +1,22 @@
-"""`handbook serve` (`make serve`) picks up edits without a restart: a YAML
-value, a change to the rendering code in macros/, and data with problems
-keeps the last good page while the check lines are printed."""
+"""`handbook serve` (`make serve`) previews the whole build and picks up edits
+without a restart: a YAML value shows on its page, the linked PDF, the
+calendar feeds and api/v1 are served, a change to the rendering code in
+macros/ is reloaded, and data with problems keeps the last good page while
+the check lines go to the terminal and over the page."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
 
+from macros.outputs.site.preview_http import ERRORS_TITLE, STATE
 from sitetools import project_with
 
 
@@ -21,21 +26,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def fetch(url: str) -> str:
+def get(url: str) -> tuple[int, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.read().decode("utf-8")
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
     except OSError:
-        return ""
+        return 0, b""
 
 
-def wait_for(url: str, text: str, seconds: float = 180) -> bool:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if text in fetch(url):
-            return True
-        time.sleep(0.5)
-    return False
+def fetch(url: str) -> str:
+    return get(url)[1].decode("utf-8", errors="replace")
+
+
+def wait_for(test, seconds: float = 180, step: float = 0.02) -> float | None:
+    """Seconds until test() held, None if it never did."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if test():
+            return time.monotonic() - start
+        time.sleep(step)
+    return None
 
 
 @pytest.fixture
@@ -43,41 +55,69 @@ def served(tmp_path):
     root = project_with(tmp_path)
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "macros.cli.main", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
     try:
-        yield root, f"http://127.0.0.1:{port}/"
+        yield root, f"http://127.0.0.1:{port}/", tmp_path / "serve.log"
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
 
 
-def test_yaml_and_code_edits_show_without_restart(served):
-    root, url = served
+def test_edits_show_without_restart_with_pdfs_feeds_and_api(served):
+    root, url, log = served
     page = url + "roles/director/"
-    assert wait_for(page, "总监"), "handbook serve did not come up"
+    assert wait_for(lambda: "总监" in fetch(page)), "handbook serve did not come up"
+    assert "/__preview__/state" in fetch(page)  # the live-reload script
 
+    # The whole build is previewed: the linked PDF, a feed, the API.
+    assert 'href="../../print/' in fetch(url + "processes/enrolment/")
+    pdf = url + "print/enrolment.pdf"
+    assert wait_for(lambda: get(pdf)[1].startswith(b"%PDF")), "the PDF was never served: " + log.read_text()
+    assert get(url + "calendar/director.ics")[1].startswith(b"BEGIN:VCALENDAR")
+    assert get(url + "api/v1/schemas/checklist.schema.json")[0] == 200
+
+    # A one-field YAML edit shows on its page.
     roles = root / "data" / "roles.yml"
     text = roles.read_text(encoding="utf-8")
     marker = "热更新测试值一二三"
     new = text.replace("summary: ", f"summary: {marker}", 1)
     assert new != text
     roles.write_text(new, encoding="utf-8")
-    assert wait_for(page, marker), "the edited YAML value never appeared"
+    seconds = wait_for(lambda: marker in fetch(page))
+    assert seconds is not None, "the edited YAML value never appeared"
+    print(f"\nedit to served page: {seconds:.2f} s")
 
+    # An edit to a checklist reaches its PDF (rendered again in the background).
+    before = get(pdf)[1]
+    checklist = root / "checklists" / "enrolment.yml"
+    checklist.write_text(checklist.read_text(encoding="utf-8").replace(
+        "      - step: enrolment.data-entry\n", "      - step: enrolment.data-entry\n        note: 预览中新增的说明\n", 1),
+        encoding="utf-8")
+    assert wait_for(lambda: get(pdf)[1] not in (before, b"") and get(pdf)[1].startswith(b"%PDF")), \
+        "the edited checklist's PDF was never served again"
+
+    # Data with a problem: the check's lines in the terminal and in the state
+    # the page's script lays over it; the last good page stays.
+    roles.write_text(new.replace("summary: ", "summary: [", 1), encoding="utf-8")
+    assert wait_for(lambda: json.loads(fetch(url + STATE.lstrip("/")))["errors"]), "no errors reported"
+    errors = json.loads(fetch(url + STATE.lstrip("/")))["errors"]
+    assert any(line.startswith("data/roles.yml:") for line in errors), errors
+    assert "Traceback" not in "\n".join(errors)
+    assert marker in fetch(page)
+    assert wait_for(lambda: "data/roles.yml:" in log.read_text(), 10)
+    assert ERRORS_TITLE in fetch(page)  # the overlay's heading travels with the script
+    roles.write_text(new, encoding="utf-8")
+    assert wait_for(lambda: json.loads(fetch(url + STATE.lstrip("/")))["errors"] == [])
+
+    # The rendering code: the preview restarts itself on the same address.
     code = root / "macros" / "outputs" / "site" / "render" / "pages_org.py"
     src = code.read_text(encoding="utf-8")
     assert '"基本信息"' in src
     code.write_text(src.replace('"基本信息"', '"基本信息（代码已热更新）"', 1), encoding="utf-8")
-    assert wait_for(page, "基本信息（代码已热更新）"), "the edited rendering code was not reloaded"
-
-    # A data problem: the page stays as it was, the sources are not touched.
-    sources = root / "build" / "sources" / "docs" / "roles" / "director.md"
-    before = sources.read_bytes()
-    roles.write_text(new.replace("summary: ", "summary: [", 1), encoding="utf-8")
-    time.sleep(6)
-    assert sources.read_bytes() == before
-    assert marker in fetch(page)
+    assert wait_for(lambda: "基本信息（代码已热更新）" in fetch(page)), "the edited rendering code was not reloaded"

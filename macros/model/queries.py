@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.schema.order import enum_order
+
 LETTERS = (("responsible", "R"), ("accountable", "A"), ("consulted", "C"), ("informed", "I"))
 
 
@@ -36,7 +38,8 @@ def process_steps(model, process) -> list[StepRow]:
 
 
 def all_steps(model) -> list[StepRow]:
-    return [r for p in model.all("process") for r in process_steps(model, p)]
+    """Every step, process by process in the reading order (ordered_processes)."""
+    return [r for p in ordered_processes(model) for r in process_steps(model, p)]
 
 
 def role_steps(model, role_id: str) -> list[tuple[StepRow, str]]:
@@ -148,26 +151,24 @@ def direct_reports(model, role_id: str) -> list:
     return sort_roles([r for r in model.all("role") if r.get("reports_to") == role_id])
 
 
-CATEGORY_ORDER = ("student", "approval", "project", "risk", "management")
-# Within a category, the order a reader meets the processes in: a student's
-# record from entry to leaving; an incident before the follow-up work. The
-# one declaration of process order (navigation, overview, RACI, print);
-# a process not listed follows, by the policy clause it comes from.
-PROCESS_ORDER = (
-    "enrolment", "in-school-records", "suspension", "resumption", "transfer", "withdrawal", "graduation",
-    "purchase", "emergency-decision",
-    "project-milestones",
-    "data-leak-response", "new-risk-response", "audit-rectification",
-    "decision-follow-up", "document-archiving", "promotion", "rotation", "authorisation-review",
-)
+def category_order(model) -> tuple:
+    """The process categories in reading order: the order of the `category`
+    enum in data/schemas/process.schema.json, declared there once."""
+    return enum_order(model.root, "process.schema.json", "properties", "category", "enum")
 
 
 def ordered_processes(model) -> list:
-    """Processes as a reader meets them: by category, then PROCESS_ORDER,
-    then by the policy clause they come from."""
+    """Processes as a reader meets them, the one order of the navigation,
+    the overview, the RACI matrix, role pages and print: by category (the
+    schema's enum order), then each process's own `order` within it (a
+    student's record from entry to leaving; an incident before the
+    follow-up), then, for a process without one, the policy clause it
+    comes from. Never the English id, except as the last tie-break."""
+    cats = category_order(model)
+
     def key(p):
         cat = p.get("category") or ""
         src = (p.get("source") or [""])[0]
-        pos = PROCESS_ORDER.index(p.id) if p.id in PROCESS_ORDER else len(PROCESS_ORDER)
-        return (CATEGORY_ORDER.index(cat) if cat in CATEGORY_ORDER else 99, pos, src, p.id)
+        rank = cats.index(cat) if cat in cats else len(cats)
+        return (rank, cat == "", cat, p.get("order") is None, p.get("order") or 0, src, p.id)
     return sorted(model.all("process"), key=key)

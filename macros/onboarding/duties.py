@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.model.routes import target
-from macros.model.queries import allowed_actions, role_steps
+from macros.model.queries import allowed_actions, ordered_processes, role_steps
 from macros.onboarding.plan import items, read_pages
 
 
@@ -59,7 +59,7 @@ def duties(model, role) -> list[Duty]:
             seen.add((entity.kind, entity.id))
             out.append(Duty(entity, why, process))
 
-    for process in model.all("process"):
+    for process in ordered_processes(model):  # the reading order, as the site lists them
         if process.get("owner") == role.id:
             add(process, "负责的流程", process.id)
     for row, lt in role_steps(model, role.id):

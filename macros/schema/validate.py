@@ -165,6 +165,10 @@ def message(error: ValidationError) -> str:
         return "; ".join(parts)
     if v == "required":
         return error.message.replace(" is a required property", "").join(["missing required key ", ""])
+    if v == "dependentRequired":  # e.g. a process's `order` counts within its `category`
+        missing = [(key, dep) for key, deps in schema[v].items() if key in inst for dep in deps if dep not in inst]
+        return "; ".join(f"'{key}' needs '{dep}' beside it: missing required key '{dep}'" for key, dep in missing) \
+            or error.message
     if v == "type":
         want = schema.get("type")
         want = " or ".join(want) if isinstance(want, list) else want

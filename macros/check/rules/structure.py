@@ -18,3 +18,22 @@ def step_order(model):
                     yield Finding(entity, f"step '{step['id']}' comes after '{before}', "
                                           "which is not listed before it: reorder the steps", ("after", j))
             seen.add(step["id"])
+
+
+@rule("process-order")
+def process_order(model):
+    """Within a category each process has its own `order`: two at the same
+    place would fall back to the policy clause, an order nobody declared."""
+    from macros.core import words
+    seen: dict = {}
+    for process in model.all("process"):
+        number = process.get("order")
+        if number is None:
+            continue
+        cat = process.get("category")
+        first = seen.setdefault((cat, number), process)
+        if first is not process:
+            line, _ = first.doc.where(first.path + ("order",))
+            yield Finding(process, f"order {number} in category '{cat}' ({words.value(cat)}) is already taken "
+                                   f"by process '{first.id}' ({first.doc.file}:{line}): give each process "
+                                   "of a category its own number, e.g. one between its neighbours", ("order",))

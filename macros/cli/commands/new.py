@@ -32,6 +32,7 @@ from macros.tools.scaffold.from_data import (
     checklist_for,
     checklist_of_existing,
     onboarding_plan,
+    place_process,
 )
 from macros.load.yamlio import decode
 
@@ -153,6 +154,8 @@ def _generated(root, k, model, scope, ident, local, today):
     entity_schema = {"$ref": f"#/properties/{k.at[0]}/items"} if k.at else top
     gen = Generator(registry, model, scope if k.parent else (ident if not k.at else None), today)
     data = gen.entity(entity_schema, resolver, local)
+    if k.kind == "process":  # its place in the reading order: the data decides, not the schema
+        data = place_process(model, data, gen.comments)
     return gen.variants(data)
 
 

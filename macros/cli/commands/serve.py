@@ -1,12 +1,12 @@
 """handbook serve [DIR] [--engine E] [--dev-addr ADDR]: live preview of the
-sources tree with the engine's own server (macros/outputs/site/serve.py)."""
+whole build (pages, PDFs, calendar feeds, api/v1), rebuilding only what an
+edit changes (macros/outputs/site/serve.py)."""
 from __future__ import annotations
 
 from macros.cli.commands import project_root
 from macros.cli.commands.build import add_engine_argument
 from macros.outputs.site import engine as engines
-from macros.outputs.site.build import SOURCES
-from macros.outputs.site.serve import serve
+from macros.outputs.site.serve import PREVIEW, serve
 
 
 def add_arguments(p):
@@ -17,4 +17,4 @@ def add_arguments(p):
 
 def run(args) -> int:
     root = project_root(args.dir)
-    return serve(root, root / SOURCES, engines.get(args.engine), args.dev_addr)
+    return serve(root, root / PREVIEW / "sources", engines.get(args.engine), args.dev_addr)

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from macros.model.queries import category_order
 from macros.onboarding import duties as coverage, plan as plans, reading
 from macros.tools.scaffold.generator import CHECK_MARK, PLACEHOLDER
 
@@ -32,6 +33,33 @@ MAX_PRACTISED = 2  # the role's main processes; the other duties are read
 
 class ScaffoldError(ValueError):
     """The entry cannot be scaffolded; the message says what to do instead."""
+
+
+# -- processes ---------------------------------------------------------------------
+
+def place_process(model, data: dict, comments: dict) -> dict:
+    """`data` with a place in the reading order (queries.ordered_processes):
+    last in the first category of the declared order (学籍业务, the
+    department's own business), ten after the last number there, so the new
+    process shows at once where a reader expects it; a number between two
+    neighbours moves it. Both values are marked for the editor to check."""
+    cats = category_order(model)
+    cat = data.get("category") or (cats[0] if cats else None)
+    if cat is None:  # no readable category list: the schema check says why
+        return data
+    taken = [p.get("order") for p in model.all("process") if p.get("category") == cat and p.get("order")]
+    number = min((max(taken, default=0) // 10 + 1) * 10, 999)
+    out: dict = {}
+    for key, value in data.items():
+        if key not in ("category", "order"):
+            out[key] = value
+        if key == "summary":  # where the shipped process files have them
+            out["category"], out["order"] = cat, number
+    out.setdefault("category", cat)
+    out.setdefault("order", number)
+    comments[("category",)] = f"流程类别；{CHECK_MARK}"
+    comments[("order",)] = f"排列顺序：本类别的最后；要排到两个流程之间，改成它们之间的数字；{CHECK_MARK}"
+    return out
 
 
 # -- checklists -------------------------------------------------------------------

@@ -8,8 +8,9 @@ An engine module has:
     configure(config, root, sources, expanded) -> config
                     its additions to the sources tree's mkdocs.yml
     build(sources, site)   builds the tree strictly into `site`; raises OutputError
-    serve_argv(sources, addr) -> argv
-                    a live-reloading preview of the tree
+    preview(sources, site, dirty)
+                    a build for `handbook serve`; `dirty`: only what changed,
+                    in place, where the engine can
 
 MkDocs + Material + mkdocs-macros is the default (the design card's stack);
 Zensical, Material's successor, builds the same tree (`--engine zensical`).

@@ -17,7 +17,7 @@ from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from macros.outputs.site.site_config import CONFIG, plugin_names, without_plugin
+from macros.outputs.site.site_config import CONFIG, dump, plugin_names, project_config, without_plugin
 from macros.outputs.steps import OutputError
 
 NAME = "mkdocs"
@@ -26,6 +26,7 @@ MACROS_PLUGIN = "macros"
 ENTRY = "macros.outputs.site.engine.macros_entry"
 LINKS_HOOK = Path(__file__).with_name("mkdocs_links.py")
 EDIT_HOOK = Path(__file__).with_name("mkdocs_edit.py")  # 编辑此页 -> the YAML a page comes from
+DIRTY_CONFIG = ".mkdocs-dirty.yml"  # the preview's settings for a dirty build, beside mkdocs.yml
 
 
 def configure(config: dict, root: Path, sources: Path, expanded: bool) -> dict:
@@ -54,17 +55,30 @@ class _Collect(logging.Handler):
 
 
 def build(sources: Path, site: Path):
+    _build(load_config(str(Path(sources) / CONFIG), site_dir=str(site), strict=True))
+
+
+def preview(sources: Path, site: Path, dirty: bool):
+    """A build for `handbook serve`. `dirty`: only the pages whose Markdown is
+    newer than their HTML, in place (MkDocs' own incremental build). Not
+    strict: a dirty build warns by design. The search plugin is left out of a
+    dirty build: it would write an index of the rebuilt pages alone, so the
+    last whole build's index stays."""
+    path = Path(sources) / CONFIG
+    if dirty:
+        path = Path(sources) / DIRTY_CONFIG
+        text = dump(without_plugin(project_config(sources), "search"))
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    _build(load_config(str(path), site_dir=str(site), strict=False), dirty=dirty)
+
+
+def _build(config, dirty: bool = False):
     handler = _Collect()
     logging.getLogger("mkdocs").addHandler(handler)
     try:
-        config = load_config(str(Path(sources) / CONFIG), site_dir=str(site), strict=True)
-        mkdocs_build(config)
+        mkdocs_build(config, dirty=dirty)
     except (exceptions.MkDocsException, exceptions.Abort) as exc:
         raise OutputError(str(exc)) from None
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-
-
-def serve_argv(sources: Path, addr: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(Path(sources) / CONFIG),
-            "--dev-addr", addr]

@@ -58,5 +58,7 @@ def build(sources: Path, site: Path):
     shutil.move(str(built), str(site))
 
 
-def serve_argv(sources: Path, addr: str) -> list[str]:
-    return _argv("serve", "-f", str(Path(sources) / CONFIG), "--dev-addr", addr)
+def preview(sources: Path, site: Path, dirty: bool):
+    """`handbook serve`: a whole build each time (Zensical's own incremental
+    rebuild lives in its server, which cannot run the output steps)."""
+    build(sources, site)

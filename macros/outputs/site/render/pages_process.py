@@ -22,8 +22,6 @@ from macros.outputs.site.render.standing import limit_html, mark, process_notice
 from macros.model import basis as b
 from macros.time.words import deadline_text
 
-from macros.model.queries import CATEGORY_ORDER
-
 
 def category_label(cat) -> str:
     return value_words(cat) or "其他流程"
@@ -36,7 +34,7 @@ def processes_index(ctx) -> str:
     groups: dict = {}
     for p in q.ordered_processes(model):
         groups.setdefault(p.get("category") or "", []).append(p)
-    for cat in sorted(groups, key=lambda c: (CATEGORY_ORDER.index(c) if c in CATEGORY_ORDER else 99, c)):
+    for cat in groups:  # ordered_processes already runs category by category, in the declared order
         out.append(heading(2, category_label(cat), f"category-{cat or 'other'}"))
         rows = [[ctx.to(p), value_html(ctx, p.doc.file, ("owner",), p.get("owner")),
                  ctx.text(len(model.children(p, "step"))), ctx.text(p.get("summary"))] for p in groups[cat]]

@@ -18,7 +18,7 @@ from macros.model import queries as q
 from macros.outputs.site.render.fields import fields_table, review_html, sources_html
 from macros.outputs.site.render.html import block, heading, joined, md_inline, table, ul
 from macros.outputs.site.render.links import NOT_SHOWN
-from macros.time.words import deadline_text
+from macros.time.words import cycle_text, deadline_text
 
 # Fields shown in a section of their own, or internal bookkeeping (a rank number).
 _SKIP_FIELDS = {"summary", "duties", "rank", "permission", "kind"}
@@ -50,10 +50,12 @@ def role_page(ctx, role) -> str:
     if role.get("permission"):
         out.append(heading(2, "系统权限", "permissions"))
         out.append(block(_permissions(ctx, role)))
-    others = _other_mentions(ctx, role)
+    others, count, kinds = _other_mentions(ctx, role)
     if others:
+        # Folded: the list is long for the 总监 and rarely what one came for.
         out.append(heading(2, "其他与本岗位有关的规定", "other-duties"))
-        out.append(block(others))
+        out.append(block(Markup('<details class="note"><summary>展开 {} 项：{}</summary>{}</details>')
+                         .format(count, "、".join(kinds[:4]) + ("等" if len(kinds) > 4 else ""), others)))
     out.append(heading(2, "岗位信息", "basics"))
     info = fields_table(ctx, role, skip=_SKIP_FIELDS)
     reports = q.direct_reports(model, role.id)
@@ -84,7 +86,9 @@ def _by_process(ctx, rows) -> Markup:
                 Markup("{}（{}）").format(ctx.text(row.step.get("name")), ctx.to(row.entity))
             limit = deadline_text(row.step.get("deadline"))
             items.append(name + (Markup('<span class="hb-meta-inline">：{}</span>').format(limit) if limit else ""))
-        lines.append([ctx.to(process), Markup("<br>").join(items)])
+        # Steps run on in one paragraph: the table fills the column instead of
+        # growing a line per step (the 总监's page was 11,700 px tall).
+        lines.append([ctx.to(process), Markup("；").join(items)])
     return table(["流程", "步骤与时限"], lines, "hb-grid")
 
 
@@ -102,7 +106,8 @@ def recurring(ctx, role) -> Markup:
     rows = []
     for o in sorted(mine, key=lambda o: (next_date(o.series, today) or dt.date.max, o.name)):
         nxt = next_date(o.series, today)
-        rows.append([ctx.text(o.summary), ctx.text(o.series.words),
+        # The cycle in words, without the feed's note on holiday corrections.
+        rows.append([ctx.text(o.summary), ctx.text(cycle_text(o.cycle)),
                      ctx.text(f"{nxt:%Y-%m-%d}" if nxt else "—")])
     return Markup("<p>下次日期从手册数据日期 {} 起算；订阅日历后会自动更新。</p>").format(
         f"{today:%Y-%m-%d}") + table(["事项", "周期", "下次"], rows, "hb-grid")
@@ -134,7 +139,7 @@ def _permissions(ctx, role) -> Markup:
     return html
 
 
-def _other_mentions(ctx, role) -> Markup:
+def _other_mentions(ctx, role) -> tuple[Markup, int, list]:
     """Everything else that names the role: one row per kind of thing and
     part the role plays in it (检查单 · 使用 · …), each entity once."""
     from macros.core.words import kind as kind_word
@@ -151,7 +156,9 @@ def _other_mentions(ctx, role) -> Markup:
             entry.append(owner)
     lines = [[ctx.text(kind_word(k)), ctx.text(what), joined([ctx.to(e) for e in owners])]
              for (k, what), owners in rows.items()]
-    return table(["类别", "本岗位是", "事项"], lines, "hb-grid") if lines else Markup("")
+    count = len({(k, e.id) for (k, _), owners in rows.items() for e in owners})
+    kinds = list(dict.fromkeys(kind_word(k) for k, _ in rows))
+    return (table(["类别", "本岗位是", "事项"], lines, "hb-grid"), count, kinds) if lines else (Markup(""), 0, [])
 
 
 def roles_index(ctx) -> str:
