@@ -73,6 +73,16 @@ def test_the_overview_follows_the_declared_order(tmp_path):
     assert text.index("退学") < text.index("新生入学") < text.index("休学")
 
 
+def test_the_number_itself_is_not_shown_on_the_process_page(tmp_path):
+    """The order places a process; as a bare number it means nothing to a reader."""
+    from macros.outputs.site.render.context import Ctx, shared_for
+    from macros.outputs.site.render.pages_process import process_page
+    model = load(make_project(tmp_path, CASE)).model
+    page = process_page(Ctx(shared_for(model), "processes/enrolment.md"), model.get("process", "enrolment"))
+    assert "流程类别" in page and "学籍业务" in page
+    assert "排列顺序" not in page
+
+
 def test_a_duplicate_number_names_both_files(tmp_path, capsys):
     root = make_project(tmp_path, CASE)
     path = root / "data" / "processes" / "enrolment.yml"
@@ -81,3 +91,29 @@ def test_a_duplicate_number_names_both_files(tmp_path, capsys):
     out = capsys.readouterr().out
     assert ("data/processes/withdrawal.yml:5:1: error: Process(id='withdrawal') > order: order 10 in category "
             "'student' (学籍业务) is already taken by process 'enrolment' (data/processes/enrolment.yml:5)") in out
+
+
+def test_role_kinds_read_in_the_schema_order():
+    """Internal roles before the temporary team before outside parties: the
+    order of the roles schema's `kind` enum, which sort_roles follows."""
+    from macros.model.queries import ROLE_KINDS, sort_roles
+    from macros.schema.order import enum_order
+    assert enum_order(ROOT, "roles.schema.json", "$defs", "role", "properties", "kind", "enum") == ROLE_KINDS
+    kinds = [r.get("kind") for r in sort_roles(load(ROOT).model.all("role"))]
+    assert kinds == sorted(kinds, key=ROLE_KINDS.index)
+    assert kinds[0] == "internal" and kinds[-1] == "external"
+
+
+def test_a_new_process_is_placed_last_in_the_first_category(tmp_path, capsys):
+    """`handbook new process` writes a category and the next free number, so
+    the new page shows where a reader expects it, and the editor can see
+    (请核对) which two values to change to move it."""
+    import shutil
+    root = tmp_path / "shipped"
+    for top in ("data", "checklists", "docs"):
+        shutil.copytree(ROOT / top, root / top)
+    assert main(["new", "process", "transcript-request", str(root)]) == 0, capsys.readouterr().out
+    text = (root / "data/processes/transcript-request.yml").read_text(encoding="utf-8")
+    assert "\ncategory: student  # 流程类别；请核对\norder: 80  # 排列顺序" in text
+    order = [p.id for p in ordered_processes(load(root).model)]
+    assert order.index("graduation") + 1 == order.index("transcript-request") == order.index("purchase") - 1

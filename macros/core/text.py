@@ -42,7 +42,10 @@ def md_inline(value) -> str:
 
 
 def href_ok(url: str) -> bool:
-    return bool(_SAFE_LINK.fullmatch(url or "")) and not url.lower().startswith(("javascript", "data", "vbscript"))
+    # The schemes with their colon: a page such as data-leak-response.md
+    # starts with "data" and is a plain relative link (found by issue #18's
+    # overview, where 数据泄露响应 alone was not linked).
+    return bool(_SAFE_LINK.fullmatch(url or "")) and not url.lower().startswith(("javascript:", "data:", "vbscript:"))
 
 
 def abbr_ok(abbr) -> bool:

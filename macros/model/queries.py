@@ -58,11 +58,18 @@ def roles_in_raci(model) -> list:
     return sort_roles([model.get("role", i) for i in seen if model.get("role", i)])
 
 
+# Role kinds in reading order: the order of the `kind` enum in
+# data/schemas/roles.schema.json (tests/test_process_order.py keeps the two
+# equal). Kept here because sort_roles is given roles, not the project.
+ROLE_KINDS = ("internal", "temporary", "external")
+
+
 def sort_roles(roles):
     """Internal posts, then the temporary team, then outside parties; within
-    each, the order of data/roles.yml (the business order: 总监, then each
-    line's 主管 and 专员 in the order of the lines), never the English id."""
-    order = {"internal": 0, "temporary": 1, "external": 2}
+    each, by rank and then the order of data/roles.yml (the business order:
+    总监, then each line's 主管 and 专员 in the order of the lines), never the
+    English id."""
+    order = {kind: i for i, kind in enumerate(ROLE_KINDS)}
     return sorted(roles, key=lambda r: (order.get(r.get("kind"), 3), -(r.get("rank") or 0),
                                         r.doc.file, r.where, r.id))
 

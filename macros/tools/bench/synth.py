@@ -94,6 +94,10 @@ def _clone(doc, refs, renamer: _Renamer, k: int) -> dict:
             _set(data, ref.path, renamer.value(old, ref.kind, ref.target))
     data["id"] = data["id"] + renamer.suffix
     data["name"] = f"{data['name']}（第 {k} 套）"
+    # A copy has no place of its own in the reading order (two processes of
+    # a category may not share one, rule process-order): it follows the
+    # numbered originals of its category.
+    data.pop("order", None)
     return data
 
 
