@@ -33,6 +33,10 @@ _PATH = re.compile(r"[\w.-]+/[\w./-]*\.(?:ya?ml|json|py|md|html)\b|\b(?:data|che
 # matches, not a word to translate.
 _COMMIT = re.compile(r"(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+# The first-week packet prints page addresses on purpose (issue 19: a URL
+# and a QR code, or the path on the site): that is where the page is, so the
+# path may hold ids and English. Only the address after its label is exempt.
+PAGE_ADDRESS = re.compile(r"(网址：|网站上的路径：)\s*\S+")
 
 
 class _Visible(HTMLParser):
@@ -107,6 +111,7 @@ def scan_pdfs(folder: Path, ids: set[str]) -> list[str]:
     for pdf in sorted(folder.rglob("*.pdf")):
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                               check=True).stdout.decode("utf-8", "replace")
+        text = PAGE_ADDRESS.sub(r"\1", text)
         out += [f"{pdf.name}: {p}" for p in problems_in(text.splitlines(), ids)]
     return out
 

@@ -69,10 +69,12 @@ class Obligation:
 def obligations(result) -> tuple[list[Obligation], list[Problem]]:
     """Every recurring obligation in the data, sorted by id, plus a problem
     for each cycle that cannot be written as a calendar recurrence."""
-    return result.model.view(_obligations)
+    return result.model.view(model_obligations)
 
 
-def _obligations(model):
+def model_obligations(model):
+    """obligations() for a model: a derived view (`model.view`), computed
+    once per model, so the role pages and the feeds share it."""
     deadlines, cycles = timelimits.find(model)
     anchor = stamp.effective_date(model)
     cal, until = model.view(holidays.for_model), stamp.horizon(model)
