@@ -125,7 +125,8 @@ def source_of(entity) -> str:
 
 def _first_of(kind: str):
     def origin(model):
-        found = model.all(kind)
+        # Processes in reading order: the RACI page opens 新生入学, not the first file by name.
+        found = ordered_processes(model) if kind == "process" else model.all(kind)
         return source_of(found[0]) if found else ""
     return origin
 
