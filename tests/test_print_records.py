@@ -259,3 +259,10 @@ def test_the_print_docs_place_every_kind_of_data(shipped):
         assert words.kind(kind) in page, f"{kind} ({words.kind(kind)}) is not placed in the print docs"
     for kind in LEFT_OUT:
         assert f"| {words.kind(kind)} |" in page
+
+
+def test_placement_numbers_stay_off_paper(printed_html):
+    """A process's `order` places it in the handbook; printed as 排列顺序：10
+    it tells a reader nothing (as on the site)."""
+    text = visible(printed_html["handbook.pdf"])
+    assert "流程类别" in text and "排列顺序" not in text
