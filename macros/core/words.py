@@ -119,6 +119,11 @@ CHECK_MARK = "请核对"
 
 # Kinds of data the printed approval copy (handbook.pdf) leaves out on
 # purpose, with the reason its document control page prints.
+# Fields that place an entity in the handbook (a process's `order` within
+# its category) and mean nothing to a reader on their own: no page and no
+# print shows them as a field.
+PLACEMENT_FIELDS = frozenset({"order"})
+
 NOT_IN_APPROVAL_COPY = {
     "owner-area": "数据归属只规定谁审核哪类数据文件的改动，是手册自身的维护规则，不是部门的业务规则，不需审批",
     "onboarding": "入职计划按岗位另印成第一周资料包（每个岗位一份，含签字栏和自检），不放入审批稿",
