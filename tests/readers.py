@@ -18,10 +18,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 # English a Chinese reader meets on purpose: abbreviations the glossary
-# explains, names of formats, and the names on the reader's own screen when
-# subscribing to a calendar (Outlook's menu says 「从 Internet 订阅」).
-# Everything else has a Chinese word.
-ALLOWED_ENGLISH = {"CEO", "KPI", "RACI", "PDF", "A4", "Outlook", "Internet", "iPhone"}
+# explains and names of formats. Everything else has a Chinese word.
+ALLOWED_ENGLISH = {"CEO", "KPI", "RACI", "PDF", "A4"}
 # Parts of the built site that are not for readers.
 NOT_READERS = ("maintainers/", "api/", "search/", "assets/", "javascripts/", "stylesheets/")
 # Attributes whose text a reader sees or hears (tooltip, screen reader).
