@@ -274,3 +274,15 @@ def test_with_a_site_address_events_link_to_the_page(tmp_path):
                  if str(e["UID"]) == "cycle.daily-report@xueji-handbook")
     assert str(daily["URL"]) == "https://handbook.example.edu.cn/xueji/documents/reports/#report-daily-report"
     assert "手册页面：https://handbook.example.edu.cn/xueji/documents/reports/#report-daily-report" in str(daily["DESCRIPTION"])
+
+
+def test_nouns_become_events_in_the_calendar(shipped):
+    """A KPI or a risk is a noun: its monthly or quarterly entry says what
+    is done with it (考核, 复核), not 「合规性」 or 「学籍数据错漏·周期」 alone."""
+    obs, _ = feeds.obligations(shipped)
+    by_kind = {}
+    for o in obs:
+        by_kind.setdefault(o.kind, set()).add(o.summary)
+    assert "KPI「错漏率」考核" in by_kind["kpi"]
+    assert "风险「学籍数据错漏」复核" in by_kind["risk"]
+    assert not [s for s in by_kind["kpi"] | by_kind["risk"] if "·" in s]

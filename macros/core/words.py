@@ -119,6 +119,11 @@ CHECK_MARK = "请核对"
 
 # Kinds of data the printed approval copy (handbook.pdf) leaves out on
 # purpose, with the reason its document control page prints.
+# A recurring obligation of these kinds, as a calendar entry reads it: the
+# entity's name alone is a noun (合规性, 学籍数据错漏), the event is what is
+# done with it each cycle.
+EVENT_NAME = {"kpi": "KPI「{name}」考核", "risk": "风险「{name}」复核"}
+
 # Fields that place an entity in the handbook (a process's `order` within
 # its category) and mean nothing to a reader on their own: no page and no
 # print shows them as a field.

@@ -61,9 +61,12 @@ class Obligation:
     at: dt.time | None = None
     window: bool = False  # a recurring deadline: the date it may be done again
     page: str = ""  # the handbook page (docs-relative, with anchor) that states it
+    owner: str = ""  # the owning entity's name ("" for a value at the top of a file)
 
     @property
     def summary(self) -> str:
+        if self.owner and self.kind in words.EVENT_NAME:
+            return words.EVENT_NAME[self.kind].format(name=self.owner)
         if self.series.due:
             return f"{self.name}截止"
         if self.window:
@@ -106,7 +109,7 @@ def model_obligations(model):
             responsible=tuple(r for r in timelimits.responsible(found) if r in roles),
             source=tuple(found.source), file=found.file, line=found.line,
             minutes=TIMED_KINDS.get(found.owner_kind, 0), window=prefix == "window",
-            page=_page_of(model, found)))
+            page=_page_of(model, found), owner=found.entity.name if found.entity is not None else ""))
     out = _give_slots(out)
     return sorted(out, key=lambda o: o.uid), problems
 
