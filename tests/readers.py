@@ -19,7 +19,7 @@ from pathlib import Path
 
 # English a Chinese reader meets on purpose: abbreviations the glossary
 # explains and names of formats. Everything else has a Chinese word.
-ALLOWED_ENGLISH = {"CEO", "KPI", "KPIs", "RACI", "PDF", "A4"}
+ALLOWED_ENGLISH = {"CEO", "KPI", "RACI", "PDF", "A4"}
 # Parts of the built site that are not for readers.
 NOT_READERS = ("maintainers/", "api/", "search/", "assets/", "javascripts/", "stylesheets/")
 # Attributes whose text a reader sees or hears (tooltip, screen reader).
@@ -27,7 +27,14 @@ SPOKEN_ATTRS = ("title", "aria-label", "alt", "placeholder")
 _SKIP_TAGS = {"script", "style", "template"}
 _WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
 _PATH = re.compile(r"[\w.-]+/[\w./-]*\.(?:ya?ml|json|py|md|html)\b|\b(?:data|checklists|macros|docs)/[\w./-]*")
+# A version's commit id (手册版本 2026-12-02-a1d9c4b): a number an auditor
+# matches, not a word to translate.
+_COMMIT = re.compile(r"(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+# The first-week packet prints page addresses on purpose (issue 19: a URL
+# and a QR code, or the path on the site): that is where the page is, so the
+# path may hold ids and English. Only the address after its label is exempt.
+PAGE_ADDRESS = re.compile(r"(网址：|网站上的路径：)\s*\S+")
 
 
 class _Visible(HTMLParser):
@@ -70,7 +77,7 @@ def problems_in(texts: list[str], ids: set[str]) -> list[str]:
             w = m.group(0)
             if w in ids:
                 found.append(f"编号 {w!r}")
-            elif len(w) > 1 and w not in ALLOWED_ENGLISH and not _PATH.search(w):
+            elif len(w) > 1 and w not in ALLOWED_ENGLISH and not _PATH.search(w) and not _COMMIT.fullmatch(w):
                 found.append(f"英文 {w!r} in {t.strip()[:60]!r}")
     return found
 
@@ -102,6 +109,7 @@ def scan_pdfs(folder: Path, ids: set[str]) -> list[str]:
     for pdf in sorted(folder.rglob("*.pdf")):
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                               check=True).stdout.decode("utf-8", "replace")
+        text = PAGE_ADDRESS.sub(r"\1", text)
         out += [f"{pdf.name}: {p}" for p in problems_in(text.splitlines(), ids)]
     return out
 

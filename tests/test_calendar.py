@@ -3,13 +3,14 @@ data, recur as the data says, and are byte-identical from build to build."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, vRecur
 
-from conftest import ROOT
+from conftest import ROOT, copy_shipped
 from macros.outputs.calendar import feeds
 from macros.cli.main import main
 from macros.outputs.compose import load
@@ -240,3 +241,48 @@ def test_the_horizon_follows_the_build_date(shipped, monkeypatch):
                           {"amount": 1, "unit": "working_days"}, holidays.default(), stamp.horizon(shipped.model))
     assert dt.date(2028, 10, 2) in s.exdates  # 国庆 2028, computed
     assert s.provisional == (2027, 2028, 2029)  # 2028-12-29 (Friday) is due 2029-01-02 (元旦 Monday)
+
+
+def test_events_point_at_the_handbook_page_never_at_ids_or_files(shipped, written):
+    """Issue 18: an event's description and category are for the reader of a
+    calendar app: the page that states it, no rule id, no data file."""
+    out, _ = written
+    ids = {e.id for es in shipped.model.by_kind.values() for e in es.values()}
+    for ics in sorted(out.glob("*.ics")):
+        _, events = _events(ics.read_bytes())
+        for ev in events:
+            text = str(ev["DESCRIPTION"]) + " " + " ".join(str(c) for c in ev["CATEGORIES"].cats)
+            assert not re.search(r"data/|\.ya?ml|规则：", text), (ics.name, text)
+            leaked = {w for w in re.findall(r"[a-z][a-z0-9.-]+", text) if w in ids}
+            # the page's path is an address (it may spell an id); nothing else may
+            path = re.search(r"手册页面：(\S+)", text)
+            assert path, (ics.name, str(ev["SUMMARY"]))
+            assert leaked <= set(re.findall(r"[a-z][a-z0-9.-]+", path.group(1))), (ics.name, leaked)
+    daily = next(e for e in _events((out / "department.ics").read_bytes())[1]
+                 if str(e["UID"]) == "cycle.daily-report@xueji-handbook")
+    assert "手册页面：/documents/reports/#report-daily-report" in str(daily["DESCRIPTION"])
+    assert "URL" not in daily  # no site address configured: no link a calendar could open
+
+
+def test_with_a_site_address_events_link_to_the_page(tmp_path):
+    from macros.outputs.calendar.feeds import write_feeds
+    root = copy_shipped(tmp_path)
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as f:
+        f.write("site_url: https://handbook.example.edu.cn/xueji\n")
+    write_feeds(load(root), tmp_path / "feeds")
+    daily = next(e for e in _events((tmp_path / "feeds" / "department.ics").read_bytes())[1]
+                 if str(e["UID"]) == "cycle.daily-report@xueji-handbook")
+    assert str(daily["URL"]) == "https://handbook.example.edu.cn/xueji/documents/reports/#report-daily-report"
+    assert "手册页面：https://handbook.example.edu.cn/xueji/documents/reports/#report-daily-report" in str(daily["DESCRIPTION"])
+
+
+def test_nouns_become_events_in_the_calendar(shipped):
+    """A KPI or a risk is a noun: its monthly or quarterly entry says what
+    is done with it (考核, 复核), not 「合规性」 or 「学籍数据错漏·周期」 alone."""
+    obs, _ = feeds.obligations(shipped)
+    by_kind = {}
+    for o in obs:
+        by_kind.setdefault(o.kind, set()).add(o.summary)
+    assert "KPI「错漏率」考核" in by_kind["kpi"]
+    assert "风险「学籍数据错漏」复核" in by_kind["risk"]
+    assert not [s for s in by_kind["kpi"] | by_kind["risk"] if "·" in s]

@@ -25,6 +25,7 @@ from macros.outputs.compose import load
 from macros.outputs.print import engine, jobs as printjobs, onboarding
 from macros.outputs.print.checklist import checklist_view
 from macros.outputs.print.handbook import LEFT_OUT, chapters
+from macros.outputs.site import site_config
 
 VERSION = re.compile(r"^\d{4}-\d\d-\d\d-[0-9a-f]{7}$")
 
@@ -225,7 +226,7 @@ def test_the_approval_copy_keeps_business_order_and_leaves_out_on_purpose(shippe
 
 
 def test_first_week_pages_by_title_and_path_without_a_site_url(shipped, printed_html):
-    assert onboarding.site_url(ROOT) == ""  # the shipped mkdocs.yml names no address
+    assert site_config.site_url(ROOT) == ""  # the shipped mkdocs.yml names no address
     markup = printed_html["onboarding-specialist-enrolment.pdf"]
     text = visible(markup)
     assert "<svg" not in markup
@@ -239,11 +240,11 @@ def test_first_week_pages_by_url_and_qr_code_with_a_site_url(tmp_path):
     root = copy_shipped(tmp_path)
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as f:
         f.write("site_url: https://handbook.example.edu.cn/xueji\n")
-    assert onboarding.site_url(root) == "https://handbook.example.edu.cn/xueji/"
+    assert site_config.site_url(root) == "https://handbook.example.edu.cn/xueji/"
     result = load(root)
     plan = result.model.get("onboarding", "specialist-enrolment")
     markup = onboarding.html(engine.environment(root), result.model, plan, provenance.of(root),
-                             site=onboarding.site_url(root))
+                             site=site_config.site_url(root))
     reads = sum(1 for d in plan.data["days"] for i in d["items"] if "read" in i)
     assert len(re.findall(r'<svg [^>]*class="qr"', markup)) == reads > 0
     assert "网址： https://handbook.example.edu.cn/xueji/roles/specialist-enrolment/" in visible(markup)
@@ -258,3 +259,10 @@ def test_the_print_docs_place_every_kind_of_data(shipped):
         assert words.kind(kind) in page, f"{kind} ({words.kind(kind)}) is not placed in the print docs"
     for kind in LEFT_OUT:
         assert f"| {words.kind(kind)} |" in page
+
+
+def test_placement_numbers_stay_off_paper(printed_html):
+    """A process's `order` places it in the handbook; printed as 排列顺序：10
+    it tells a reader nothing (as on the site)."""
+    text = visible(printed_html["handbook.pdf"])
+    assert "流程类别" in text and "排列顺序" not in text

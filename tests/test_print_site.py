@@ -31,7 +31,8 @@ def test_build_writes_every_pdf_and_the_index_links_them(built):
         assert f'href="../print/{checklist.id}.pdf"' in index
     for name in ("checklists.pdf", "handbook.pdf"):
         assert (site / "print" / name).exists() and f'href="../print/{name}"' in index
-    assert not [p for p in (site / "print").iterdir() if p.name.startswith(".")]  # no temporary files
+    # No temporary files: the PDFs and the folder's own index page only.
+    assert not [p for p in (site / "print").iterdir() if p.suffix != ".pdf" and p.name != "index.html"]
 
 
 def test_every_process_page_links_an_existing_pdf(built):

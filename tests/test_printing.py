@@ -142,7 +142,8 @@ def test_no_item_is_split_across_pages(printed):
 def _site_paths_removed(text: str) -> str:
     """The first-week packet prints page addresses on purpose (网址 / 网站上的
     路径, issue 19): those may hold ids, since that is where the page is."""
-    return re.sub(r"(网址：|网站上的路径：)\s*\S+", " ", text)
+    from readers import PAGE_ADDRESS
+    return PAGE_ADDRESS.sub(" ", text)
 
 
 def test_no_pdf_holds_an_id_a_data_key_or_a_file_path(printed):

@@ -81,6 +81,7 @@ def test_role_page_says_what_the_person_does(model):
     from macros.model import queries as q
     md = _role_page(model, "manager-enrolment")
     heads = re.findall(r"^## (.+?) \{", md, re.M)
+    assert heads[0] == "招生学籍主管的职责"
     assert heads[1:5] == ["我负责执行（R）", "我批准（A）", "征求我意见（C）", "需知会我（I）"]
     assert {"周期性工作", "系统权限"} <= set(heads)
     approve = _section(md, "raci-a")
@@ -148,3 +149,29 @@ def test_generated_pages_carry_their_edit_source(tmp_path):
     assert 'edit_source: "data/processes/purchase.yml:1"' in head
     # a hand-written page keeps MkDocs' own link to docs/
     assert "edit_source" not in (out / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_edit_button_opens_the_yaml_in_a_built_site(tmp_path):
+    """End to end through MkDocs and Material (content.action.edit): with
+    repo_url set, a generated page's 编辑此页 opens its YAML at the line, a
+    hand-written page its Markdown in docs/."""
+    from conftest import copy_shipped
+    from sitetools import build_pages
+    root = copy_shipped(tmp_path)
+    (root / "checklists").mkdir(exist_ok=True)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "# repo_url:" in text and "# edit_uri:" in text  # documented, off by default
+    config.write_text(text.replace("# repo_url:", "repo_url:").replace("# edit_uri:", "edit_uri:"), encoding="utf-8")
+    repo = re.search(r"^repo_url: (\S+)", config.read_text(encoding="utf-8"), re.M).group(1)
+    site = build_pages(root, tmp_path / "site")
+
+    def button(page):
+        html = (site / page).read_text(encoding="utf-8")
+        return re.findall(r'<a href="([^"]+)" title="编辑此页" class="md-content__button', html)
+
+    line = next(i for i, t in enumerate((root / "data/roles.yml").read_text(encoding="utf-8").splitlines(), 1)
+                if "id: manager-enrolment" in t)
+    assert button("roles/manager-enrolment/index.html") == [f"{repo}/edit/main/data/roles.yml#L{line}"]
+    assert button("permissions/raci/index.html") == [f"{repo}/edit/main/data/processes/enrolment.yml#L1"]
+    assert button("index.html") == [f"{repo}/edit/main/docs/index.md"]

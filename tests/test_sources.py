@@ -15,7 +15,7 @@ from conftest import ROOT, make_project
 from macros.outputs.compose import load
 from macros.outputs.site import engine as engines
 from macros.outputs.site.build import write_sources
-from macros.outputs.steps import OutputError
+from macros.outputs import OutputError
 
 
 @pytest.fixture

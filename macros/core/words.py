@@ -34,7 +34,7 @@ def kind(name: str) -> str:
 # which are written for editors (completion hints such as "（类别:id）"); a
 # field not named here shows its schema title (macros/schema/labels.py).
 FIELD = {
-    "name": "名称", "summary": "概要", "description": "说明", "purpose": "目的", "definition": "释义",
+    "name": "名称", "order": "排列顺序", "summary": "概要", "description": "说明", "purpose": "目的", "definition": "释义",
     "kind": "类型", "cycle": "周期", "deadline": "时限", "owner": "负责人",
     "responsible": "负责人", "participants": "参加人", "invited": "列席", "chair": "主持人",
     "agenda": "议程", "reviews": "审议事项", "plan": "应对方案", "scenarios": "演练场景",
@@ -119,6 +119,16 @@ CHECK_MARK = "请核对"
 
 # Kinds of data the printed approval copy (handbook.pdf) leaves out on
 # purpose, with the reason its document control page prints.
+# A recurring obligation of these kinds, as a calendar entry reads it: the
+# entity's name alone is a noun (合规性, 学籍数据错漏), the event is what is
+# done with it each cycle.
+EVENT_NAME = {"kpi": "KPI「{name}」考核", "risk": "风险「{name}」复核"}
+
+# Fields that place an entity in the handbook (a process's `order` within
+# its category) and mean nothing to a reader on their own: no page and no
+# print shows them as a field.
+PLACEMENT_FIELDS = frozenset({"order"})
+
 NOT_IN_APPROVAL_COPY = {
     "owner-area": "数据归属只规定谁审核哪类数据文件的改动，是手册自身的维护规则，不是部门的业务规则，不需审批",
     "onboarding": "入职计划按岗位另印成第一周资料包（每个岗位一份，含签字栏和自检），不放入审批稿",

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.outputs import OutputError
 from macros.outputs.calendar import feeds as calendar
 from macros.outputs.export import api as export
 from macros.outputs.print.fonts import NoCJKFont
 from macros.outputs.print.jobs import PrintTemplateError, write_pdfs
 
 PRINT_DIR = "print"  # site/print/: every PDF
-
-
-class OutputError(Exception):
-    """An output step could not finish: the site would be incomplete."""
 
 
 def print_pdfs(result, site_dir: Path):

@@ -38,7 +38,8 @@ def target(out: str | None, plan_id: str, start) -> Path:
 def run(args) -> int:
     from macros.outputs import provenance
     from macros.outputs.print.engine import Job, environment, render_jobs
-    from macros.outputs.print.onboarding import html, site_url
+    from macros.outputs.print.onboarding import html
+    from macros.outputs.site.site_config import site_url
     try:
         start = parse_date(args.start)
     except ValueError as exc:

@@ -9,7 +9,7 @@ from macros.cli.commands import loaded, project_root
 from macros.cli.commands.build import add_engine_argument
 from macros.outputs.site import engine as engines
 from macros.outputs.site.build import SOURCES, write_sources
-from macros.outputs.steps import OutputError
+from macros.outputs import OutputError
 
 
 def add_arguments(p):

@@ -22,7 +22,11 @@ from macros.time import holidays, recurrence, stamp
 from macros.model import timelimits
 from macros.load.problems import Problem
 from macros.core.text import ics_text
+from macros.core import words
+from macros.model.routes import shown, target
 from macros.outputs import provenance
+from macros.outputs.site.render.links import page_url
+from macros.outputs.site.site_config import site_url
 
 TZID = "Asia/Shanghai"
 UID_DOMAIN = "xueji-handbook"
@@ -56,9 +60,13 @@ class Obligation:
     minutes: int = 0  # > 0: a timed event of that length
     at: dt.time | None = None
     window: bool = False  # a recurring deadline: the date it may be done again
+    page: str = ""  # the handbook page (docs-relative, with anchor) that states it
+    owner: str = ""  # the owning entity's name ("" for a value at the top of a file)
 
     @property
     def summary(self) -> str:
+        if self.owner and self.kind in words.EVENT_NAME:
+            return words.EVENT_NAME[self.kind].format(name=self.owner)
         if self.series.due:
             return f"{self.name}截止"
         if self.window:
@@ -69,10 +77,12 @@ class Obligation:
 def obligations(result) -> tuple[list[Obligation], list[Problem]]:
     """Every recurring obligation in the data, sorted by id, plus a problem
     for each cycle that cannot be written as a calendar recurrence."""
-    return result.model.view(_obligations)
+    return result.model.view(model_obligations)
 
 
-def _obligations(model):
+def model_obligations(model):
+    """obligations() for a model: a derived view (`model.view`), computed
+    once per model, so the role pages and the feeds share it."""
     deadlines, cycles = timelimits.find(model)
     anchor = stamp.effective_date(model)
     cal, until = model.view(holidays.for_model), stamp.horizon(model)
@@ -98,9 +108,22 @@ def _obligations(model):
             cycle=cyc, deadline=deadline, series=series, roles=involved,
             responsible=tuple(r for r in timelimits.responsible(found) if r in roles),
             source=tuple(found.source), file=found.file, line=found.line,
-            minutes=TIMED_KINDS.get(found.owner_kind, 0), window=prefix == "window"))
+            minutes=TIMED_KINDS.get(found.owner_kind, 0), window=prefix == "window",
+            page=_page_of(model, found), owner=found.entity.name if found.entity is not None else ""))
     out = _give_slots(out)
     return sorted(out, key=lambda o: o.uid), problems
+
+
+def _page_of(model, found) -> str:
+    """The page that states an obligation: its entity's; for a value set at
+    the top of a file (permissions.yml's yearly review), the page of the
+    file's entities."""
+    if found.entity is not None:
+        return target(found.entity) if shown(found.entity) else ""
+    same_file = (e for es in model.by_kind.values() for e in es.values()
+                 if e.doc.file == found.file and not e.parent and shown(e))
+    first = next(same_file, None)
+    return target(first).partition("#")[0] if first is not None else ""
 
 
 def _paired(cycle, deadlines):
@@ -146,6 +169,7 @@ def feed(result, obs, title: str) -> bytes:
     # The handbook version every web page and PDF carries: a reader can tell
     # which handbook a subscribed feed was published from.
     version = provenance.version(result.root)
+    site = site_url(result.root)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -171,20 +195,35 @@ def feed(result, obs, title: str) -> bytes:
             ev.add("exdate", list(o.series.exdates))
         if o.series.rdates:
             ev.add("rdate", list(o.series.rdates))
-        ev.add("categories", [o.kind])
-        ev.add("description", ics_text(describe(o, names) + f"\n手册版本 {version}"))
+        ev.add("categories", [words.kind(o.kind)])
+        address = handbook_address(o, site)
+        if address.startswith("http"):
+            ev.add("url", address)
+        ev.add("description", ics_text(describe(o, names, address) + f"\n手册版本 {version}"))
         cal.add_component(ev)
     cal.add_missing_timezones()
     return cal.to_ical()
 
 
-def describe(o: Obligation, names: dict) -> str:
+def handbook_address(o: Obligation, site: str) -> str:
+    """Where the handbook states the obligation, as a calendar app shows it:
+    the full URL when the site's address is configured, else its path on
+    the site (a reader of an event cannot use a rule id or a data file)."""
+    if not o.page:
+        return ""
+    page, _, anchor = o.page.partition("#")
+    path = page_url(page) + (f"#{anchor}" if anchor else "")
+    return site + path if site else "/" + path
+
+
+def describe(o: Obligation, names: dict, address: str = "") -> str:
     lines = [f"{o.name}：{o.series.words}"]
     if o.responsible:
         lines.append("负责：" + "、".join(names.get(r, r) for r in o.responsible))
     if o.source:
         lines.append("出处：学籍管理制度 " + "、".join(o.source))
-    lines.append(f"规则：{o.id}（{o.file}:{o.line}）")
+    if address:
+        lines.append(f"手册页面：{address}")
     lines.append("具体日期按手册的排期约定（制度只规定频率），以主管通知为准。")
     s = o.series
     if s.corrected_until:

@@ -44,7 +44,7 @@ CHAPTERS = (
 # Kinds deliberately not in the approval copy, with the reason it prints
 # (worded in the one vocabulary).
 LEFT_OUT = words.NOT_IN_APPROVAL_COPY
-SKIP = {"id", "name", "heading", "basis"}
+SKIP = {"id", "name", "heading", "basis"} | words.PLACEMENT_FIELDS
 _ENUMISH = re.compile(r"^[a-z][a-z0-9_-]*$")  # an identifier, worded like the site's enums
 KIND_TITLES = words.KIND  # the one vocabulary
 

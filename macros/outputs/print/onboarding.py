@@ -12,8 +12,6 @@ sign-off, so the packet can be handed out without it.
 """
 from __future__ import annotations
 
-import re
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -24,30 +22,14 @@ from macros.onboarding import plan as plans
 from macros.outputs.site.render.pages_onboarding import pdf_name
 from macros.onboarding import quiz
 from macros.onboarding.reading import page_title
+from macros.outputs.site.site_config import site_url
 from macros.time.due import day_zh
-
-# A top-level `site_url:` in mkdocs.yml, read without MkDocs (only the site
-# engine adapter imports it) and without a YAML loader (mkdocs.yml carries
-# !!python tags a safe loader refuses).
-_SITE_URL = re.compile(r"""^site_url:[ \t]*["']?(https?://[^\s"'#]+)""", re.M)
-
-
-def site_url(root) -> str:
-    """The published site's address from mkdocs.yml, ending in '/'; '' when unset."""
-    try:
-        text = (Path(root) / "mkdocs.yml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
-    found = _SITE_URL.search(text)
-    return found.group(1).rstrip("/") + "/" if found else ""
-
 
 def qr_svg(url: str) -> Markup:
     """A QR code for url as inline SVG (segno). The SVG holds only the
     code's modules, never the text, so it is safe to put in the page as is."""
     import segno
     return Markup(segno.make(url, error="m").svg_inline(omitsize=True, svgclass="qr", border=2))
-
 
 def where(model, page: str, site: str) -> dict:
     """How paper points at a docs page: title, and the full URL with a QR
@@ -57,7 +39,6 @@ def where(model, page: str, site: str) -> dict:
         url = site + path.lstrip("/")
         return {"title": page_title(model, page), "url": url, "path": "", "qr": qr_svg(url)}
     return {"title": page_title(model, page), "url": "", "path": path, "qr": ""}
-
 
 def html(env, model, plan, prov, week=None, site: str = "") -> str:
     """The packet; `week` (onboarding.week.Week) dates the days and the sign-off;
@@ -89,7 +70,6 @@ def html(env, model, plan, prov, week=None, site: str = "") -> str:
         workday=plans.WORKDAY_HOURS, budget=plans.BUDGET_MINUTES, kinds=plans.KIND_LABELS,
         questions=qs, prov=prov, source=plan.get("source", []), week=dated,
         pass_mark=quiz.pass_mark(plan), needed=quiz.needed(plan, len(qs)), item_count=len(plans.items(model, plan)))
-
 
 def jobs(result) -> list:
     """One print job per first-week plan (the print queue is macros/outputs/print/jobs.py)."""

@@ -95,7 +95,9 @@ def _model(text: str | None, file: str) -> Model:
         return Model()
 
 
-def render(root: Path, limit: int = LIMIT) -> str:
+def render(root: Path, limit: int = LIMIT, current: Model | None = None) -> str:
+    """The page's Markdown; `current` (the model being built) names what a
+    single file's model cannot (an interface's department)."""
     history = commits(root, limit)
     if history is None:
         return NO_GIT
@@ -119,7 +121,7 @@ def render(root: Path, limit: int = LIMIT) -> str:
             before = _model(blobs.get(f"{c['sha']}^:{prefix}{path}"), path)
             after = _model(blobs.get(f"{c['sha']}:{prefix}{path}"), path)
             changes = diff(before, after)
-            said = [_said(ch, before if ch.status == "removed" else after) for ch in changes]
+            said = [_said(ch, before if ch.status == "removed" else after, current) for ch in changes]
             if len(said) > MAX_ENTITIES:
                 said = said[:MAX_ENTITIES] + [f"{kind(changes[0].entity.kind)}等共 {len(changes)} 项有变动"]
             if not changes and not path.endswith(".yml"):
@@ -137,9 +139,11 @@ def render(root: Path, limit: int = LIMIT) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _said(ch, model) -> str:
+def _said(ch, model, current=None) -> str:
     """One change in words: 修改流程「新生入学」：步骤、时限."""
     e = ch.entity
+    if current is not None and e.data.get("department") and not e.data.get("name"):
+        model = current
     # A step is named within its process: many processes have a 主管审核.
     parent = model.get("process", e.parent) if e.parent else None
     owner = f"流程「{md(redact(parent.name))}」的" if parent is not None else ""
@@ -168,6 +172,6 @@ def macros(result, page: str) -> dict:
 
     def changelog(limit: int = LIMIT) -> str:
         """The data's change history as Markdown (see module docstring)."""
-        return render(root, limit)
+        return render(root, limit, result.model)
 
     return {"changelog": changelog}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import jinja2
 
 from macros.outputs.site.macros import for_page
-from macros.outputs.steps import OutputError
+from macros.outputs import OutputError
 
 
 def split_front_matter(text: str) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.outputs.steps import OutputError
+from macros.outputs import OutputError
 
 CONFIG = "mkdocs.yml"
 # Keys of the project's file that the sources step decides.
@@ -69,6 +69,17 @@ def project_config(root: Path) -> dict:
     if not isinstance(config, dict):
         raise OutputError(f"{CONFIG}: expected a mapping of settings")
     return config
+
+
+def site_url(root: Path) -> str:
+    """The published site's address (`site_url`), ending in '/'; '' when it
+    is unset, not http(s), or the file does not read. Paper and calendar
+    apps cannot follow a relative link: they print this address."""
+    try:
+        url = str(project_config(root).get("site_url") or "").strip()
+    except OutputError:
+        return ""
+    return url.rstrip("/") + "/" if url.startswith(("https://", "http://")) else ""
 
 
 def plugin_names(config: dict) -> list[str]:

@@ -18,7 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from macros.outputs.site.site_config import CONFIG, dump, plugin_names, project_config, without_plugin
-from macros.outputs.steps import OutputError
+from macros.outputs import OutputError
 
 NAME = "mkdocs"
 EXPANDS_MACROS = False

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from macros.outputs.site.site_config import CONFIG, without_plugin
-from macros.outputs.steps import OutputError
+from macros.outputs import OutputError
 
 NAME = "zensical"
 EXPANDS_MACROS = True

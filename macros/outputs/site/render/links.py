@@ -12,6 +12,8 @@ import re
 
 from markupsafe import Markup
 
+from macros.core.words import kind
+
 from macros.model.routes import NOT_SHOWN, ROUTES, anchor_id, generic_page, shown, target  # noqa: F401
 from macros.outputs.site.render.html import esc, link
 
@@ -52,7 +54,9 @@ def display_name(model, entity) -> str:
     dept = model.get("role", entity.data.get("department") or "")
     if dept is not None:
         return f"与{dept.name}的接口"
-    return entity.name
+    # A model without the department (the changelog reads one file at a
+    # time): the kind's word, never the id.
+    return kind(entity.kind)
 
 
 class Linker:

@@ -104,7 +104,7 @@ def process_page(ctx, process) -> str:
         out.append(block(notice))
     out.append(heading(2, "概要", "overview"))
     # `order` places the process in the navigation; as a number it tells a reader nothing
-    out.append(block(fields_table(ctx, process, skip={"steps", "paths", "summary", "order"})))
+    out.append(block(fields_table(ctx, process, skip={"steps", "paths", "summary"} | words.PLACEMENT_FIELDS)))
     out.append(heading(2, "流程图", "diagram"))
     # The legend explains only what this chart has.
     legend = (["◆ 标记的是关卡：未通过不得进入下一步。"] if any(s.get("gate") for s in steps) else []) \

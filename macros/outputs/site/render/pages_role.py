@@ -32,7 +32,9 @@ def role_page(ctx, role) -> str:
     out = [f"# {md_inline(title)}\n\n",
            block(Markup("<p>{}</p>").format(ctx.text(role.get("summary"))))]
     if role.get("duties"):
-        out.append(heading(2, "岗位职责", "duties"))
+        # "总监的职责", not "岗位职责": jieba keeps 岗位职责 whole, and search
+        # matches a question like 总监 职责 only within one section.
+        out.append(heading(2, f"{role.name}的职责", "duties"))
         out.append(block(ul([ctx.text(d) for d in role.get("duties")])))
     steps = q.role_steps(model, role.id)
     for letter in "RACI":
@@ -95,7 +97,7 @@ def recurring(ctx, role) -> Markup:
     with the next date on or after the data date."""
     from macros.outputs.calendar import feeds
     from macros.time import stamp
-    obs, _ = ctx.model.view(feeds._obligations)
+    obs, _ = ctx.model.view(feeds.model_obligations)
     everyone = role.get("kind") == "internal"
     mine = [o for o in obs if role.id in o.roles or (not o.roles and everyone)]
     if not mine:
