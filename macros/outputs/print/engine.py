@@ -99,12 +99,63 @@ def render_jobs(todo: list, out_dir: Path, workers: int | None = None,
     from it (0 seconds) and only the others are rendered, into the cache.
     Raises fonts.NoCJKFont before writing anything when no CJK font is
     installed. Largest documents go first so the workers finish together."""
+    return start_rendering(todo, out_dir, workers, cache).finish()
+
+
+class Rendering:
+    """Print jobs under way in worker processes: the caller does other work
+    (the site engine's build) and calls finish() for the results, or cancel()."""
+
+    def __init__(self, todo, out_dir: Path, workers: int, cache, keys: dict, done: list, order: dict):
+        self.out_dir, self.cache, self.keys, self.done, self.order = out_dir, cache, keys, done, order
+        targets = [str(cache.pdf(keys[j.name])) for j in todo] if cache is not None else [None] * len(todo)
+        self._pool, self._futures, self._now = None, [], []
+        if workers <= 1 or not todo or (cache is None and len(todo) <= 1):
+            self._now = list(zip(todo, targets))  # rendered in this process, by finish()
+            return
+        # Forked here, from the calling thread, before the caller starts its
+        # own work: the workers render while the engine builds.
+        self._pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=die_with_parent,
+                                         initargs=(os.getpid(),))
+        self._futures = [self._pool.submit(_render, j, str(out_dir), t) for j, t in zip(todo, targets)]
+
+    def finish(self) -> list[tuple[str, int, float]]:
+        """Wait for the workers, then put every PDF into out_dir; [(name, pages, seconds)]."""
+        try:
+            if self.cache is None:
+                self.out_dir.mkdir(parents=True, exist_ok=True)
+            rendered = [_render(j, str(self.out_dir), t) for j, t in self._now]
+            rendered += [f.result() for f in self._futures]
+        finally:
+            self.cancel()
+        if self.cache is not None:
+            # The out_dir may be new (an engine's build empties its site
+            # folder first): the stored PDFs are copied in only now.
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            for name, pages, _ in rendered:
+                self.cache.remember_pages(self.keys[name], pages)
+            for name in self.keys:
+                pdfcache.copy_out(self.cache.pdf(self.keys[name]), self.out_dir / name)
+            self.cache.keep_only(set(self.keys.values()))
+        return sorted(self.done + rendered, key=lambda d: self.order[d[0]])
+
+    def cancel(self):
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def start_rendering(todo: list, out_dir: Path, workers: int | None = None,
+                    cache: pdfcache.Cache | None = None) -> Rendering:
+    """Start render_jobs' work in worker processes and return at once (with a
+    cache, nothing is written into out_dir before finish())."""
     fonts.require_cjk_font()
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if cache is None:
+        out_dir.mkdir(parents=True, exist_ok=True)
     order = {j.name: i for i, j in enumerate(jobs_order(todo))}
     todo = sorted(todo, key=lambda j: len(j.html), reverse=True)
-    done, targets, keys = [], [None] * len(todo), {}
+    done, keys = [], {}
     if cache is not None:
         setting = pdfcache.setting()
         keys = {j.name: pdfcache.key(j.html, setting) for j in todo}
@@ -112,21 +163,8 @@ def render_jobs(todo: list, out_dir: Path, workers: int | None = None,
         stored = {j.name: cache.get(keys[j.name]) for j in todo}
         done = [(j.name, stored[j.name], 0.0) for j in todo if stored[j.name] is not None]
         todo = [j for j in todo if stored[j.name] is None]
-        targets = [str(cache.pdf(keys[j.name])) for j in todo]
     workers = default_workers() if workers is None else workers
-    if workers <= 1 or len(todo) <= 1:
-        rendered = [_render(j, str(out_dir), t) for j, t in zip(todo, targets)]
-    else:
-        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            rendered = list(pool.map(_render, todo, [str(out_dir)] * len(todo), targets))
-    if cache is not None:
-        for name, pages, _ in rendered:
-            cache.remember_pages(keys[name], pages)
-        for name in keys:
-            pdfcache.copy_out(cache.pdf(keys[name]), out_dir / name)
-        cache.keep_only(set(keys.values()))
-    return sorted(done + rendered, key=lambda d: order[d[0]])
+    return Rendering(todo, out_dir, workers, cache, keys, done, order)
 
 
 def jobs_order(todo):

@@ -12,8 +12,8 @@ from macros.outputs import provenance
 from macros.outputs.print import cache as pdfcache, onboarding
 from macros.outputs.print.checklist import checklist_view
 from macros.core.text import printable
-from macros.outputs.print.engine import (BOOKLET, HANDBOOK, TEMPLATES, Job, checklists, environment, pdf_name,
-                                         render_jobs)
+from macros.outputs.print.engine import (BOOKLET, HANDBOOK, TEMPLATES, Job, Rendering, checklists, environment,
+                                         pdf_name, render_jobs, start_rendering)
 from macros.outputs.print.handbook import handbook_html
 
 
@@ -67,3 +67,9 @@ def write_pdfs(result, out_dir: Path, workers: int | None = None, booklet: bool 
     `cached`: reuse the project's PDF cache (print/cache.py), as builds do."""
     cache = pdfcache.for_project(result.root) if cached else None
     return render_jobs(jobs(result, booklet, handbook, first_week), out_dir, workers, cache)
+
+
+def start_pdfs(result, out_dir: Path, first_week: bool = False) -> Rendering:
+    """write_pdfs through the project's cache, started in worker processes:
+    the caller builds the site meanwhile and calls finish()."""
+    return start_rendering(jobs(result, first_week=first_week), out_dir, cache=pdfcache.for_project(result.root))

@@ -50,10 +50,10 @@ def build_site(root: Path, site_dir: Path, engine_name: str | None = None, sourc
 def _build_locked(result, engine, sources_dir: Path, site_dir: Path) -> int:
     tmp = publish.new_tree(site_dir)
     try:
-        write_sources(result, sources_dir, engine)
-        engine.build(sources_dir, tmp)
-        for step in outputs.steps():
-            step(result, tmp)
+        def pages():
+            write_sources(result, sources_dir, engine)
+            engine.build(sources_dir, tmp)
+        outputs.build(result, tmp, pages)
         publish.finish(tmp)
     except (outputs.OutputError, publish.PublishError) as exc:
         print(f"handbook build: {exc}", file=sys.stderr)
