@@ -28,6 +28,16 @@ def test_synthetic_handbook_checks_clean_and_scales(tmp_path):
     assert clone.get("process") == "enrolment-2"
     steps = [i["step"] for s in clone.get("sections") for i in s["items"] if "step" in i]
     assert steps and all(s.startswith("enrolment-2.") for s in steps)
+    # Copy 2 is a second set of business lines with its own staff: every
+    # first-week plan is copied and teaches the copies, so the onboarding
+    # rules run on twice the plans and find nothing to warn about.
+    assert len(double.model.all("onboarding")) == 2 * len(base.model.all("onboarding")) > 0
+    plan = double.model.get("onboarding", "specialist-enrolment-2")
+    assert plan.get("role") == "specialist-enrolment-2" and plan.get("mentor") == "manager-enrolment-2"
+    reads = [i["read"] for d in plan.get("days") for i in d["items"] if str(i.get("read")).startswith("process:")]
+    assert reads and all(r.endswith("-2") for r in reads), reads
+    assert double.model.get("role", "manager-enrolment-2").get("reports_to") == "director-2"
+    assert not [p.message for p in double.problems if p.rule.startswith("onboarding")]
 
 
 @pytest.mark.slow

@@ -2,13 +2,18 @@
 
 Copy k (2..N) of every process is a new process `<id>-k` with the same steps
 and paths; every reference *inside* the copy that pointed at a cloned thing
-(its own steps, another process, a checklist) is renamed to the k-th copy,
-so the copies refer to each other exactly as the originals do. References to
-shared things (roles, permissions, clauses, documents) stay as they are, the
-way a new line of business reuses the department's roles. Each process gets
-a checklist (cloned, or synthesised from its steps when the shipped data has
-none yet), so the result passes `handbook check` and has N x the process
-pages, role-page rows, matrix rows, checklists and PDFs.
+(its own steps, another process, a checklist, a role with a first-week plan)
+is renamed to the k-th copy, so the copies refer to each other exactly as the
+originals do. Copy k is a new set of business lines with its own staff: the
+roles that have first-week plans (总监, 主管, 专员) are copied too, each with
+a copy of its plan that reads and practises the k-th copies. A five-day plan
+cannot cover 50 copies of every process, and the onboarding rules rightly
+reject one that tries; a plan per copied role keeps every rule satisfied and
+still runs the costliest rule on N x the plans. References to shared things
+(permissions, clauses, documents, outside departments) stay as they are.
+Each process gets a checklist (cloned, or synthesised from its steps when the
+shipped data has none yet), so the result passes `handbook check` and has
+N x the process pages, role pages, plans, matrix rows, checklists and PDFs.
 
 Which strings are references is not guessed: the loaded model records every
 `x-ref` field (references.walk), and only those paths are rewritten.
@@ -18,6 +23,7 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -53,13 +59,15 @@ def _get(data, path):
 class _Renamer:
     """Renames the references of one document for copy `k`."""
 
-    def __init__(self, processes: set, checklists: set, suffix: str):
-        self.processes, self.checklists, self.suffix = processes, checklists, suffix
+    def __init__(self, processes: set, checklists: set, suffix: str, roles: frozenset = frozenset()):
+        self.processes, self.checklists, self.suffix, self.roles = processes, checklists, suffix, roles
 
     def target(self, kind: str, target: str) -> str:
         if kind == "process" and target in self.processes:
             return target + self.suffix
         if kind == "checklist" and target in self.checklists:
+            return target + self.suffix
+        if kind == "role" and target in self.roles:
             return target + self.suffix
         if kind in ("step", "path"):
             parent, dot, local = target.partition(".")
@@ -86,12 +94,16 @@ def _refs_by_file(model) -> dict:
     return out
 
 
-def _clone(doc, refs, renamer: _Renamer, k: int) -> dict:
-    data = copy.deepcopy(doc.data)
+def _clone(doc, refs, renamer: _Renamer, k: int, at: tuple = ()) -> dict:
+    """A renamed copy of `doc` (or of the entity at `at` inside it)."""
+    data = copy.deepcopy(_get(doc.data, at))
     for ref in refs:
-        old = _get(data, ref.path)
+        if ref.path[:len(at)] != at:
+            continue
+        inner = ref.path[len(at):]
+        old = _get(data, inner)
         if isinstance(old, str):
-            _set(data, ref.path, renamer.value(old, ref.kind, ref.target))
+            _set(data, inner, renamer.value(old, ref.kind, ref.target))
     data["id"] = data["id"] + renamer.suffix
     data["name"] = f"{data['name']}（第 {k} 套）"
     # A copy has no place of its own in the reading order (two processes of
@@ -114,7 +126,7 @@ def _checklist_for(process) -> dict:
     return out
 
 
-def _extend_affects(model, dest: Path, processes: set, checklists: set, factor: int):
+def _extend_affects(model, dest: Path, processes: set, checklists: set, staff: frozenset, factor: int):
     """An open question lists what it affects (`kind:id`); a copy that refers
     to the question must be listed too, as an editor would add it."""
     questions = model.all("question")
@@ -129,13 +141,28 @@ def _extend_affects(model, dest: Path, processes: set, checklists: set, factor: 
             continue
         extra = []
         for k in range(2, factor + 1):
-            renamer = _Renamer(processes, checklists, f"-{k}")
+            renamer = _Renamer(processes, checklists, f"-{k}", staff)
             for entry in affects:
                 kind, sep, target = str(entry).partition(":")
                 new = renamer.target(kind, target) if sep else target
                 if sep and new != target:
                     extra.append(f"{kind}:{new}")
         affects.extend(extra)
+    _dump(data, dest / doc.file)
+
+
+def _copy_staff(model, dest: Path, processes: set, checklists: set, staff: frozenset, refs, factor: int):
+    """Copy k of every role in `staff`, appended to the roles' file; a copy
+    reports to (and is promoted to) the copies of its own line."""
+    if factor < 2 or not staff:
+        return
+    roles = [r for r in model.all("role") if r.id in staff]
+    doc = roles[0].doc
+    data = copy.deepcopy(doc.data)
+    listed = _get(data, roles[0].path[:-1])
+    for k in range(2, factor + 1):
+        renamer = _Renamer(processes, checklists, f"-{k}", staff)
+        listed.extend(_clone(doc, refs[doc.file], renamer, k, r.path) for r in roles)
     _dump(data, dest / doc.file)
 
 
@@ -153,11 +180,6 @@ def make(src: Path, dest: Path, factor: int) -> Path:
         if not (dest / name).exists():
             os.symlink(src / name, dest / name)
 
-    if factor > 1:
-        # A five-day plan cannot cover 50 copies of every process, and the
-        # onboarding rules rightly reject one that tries: the copies beyond 1x
-        # carry no first-week plans (see docs/maintainers/performance.md).
-        shutil.rmtree(dest / "data" / "onboarding", ignore_errors=True)
     model = load(src).model
     refs = _refs_by_file(model)
     processes = {p.id: p for p in model.all("process")}
@@ -170,9 +192,15 @@ def make(src: Path, dest: Path, factor: int) -> Path:
         refs = _refs_by_file(model)
         by_process = {c.get("process"): c for c in model.all("checklist") if c.get("process")}
     checklists = {c.id for c in by_process.values()}
-    _extend_affects(model, dest, set(processes), checklists, factor)
+    plans = model.all("onboarding")
+    staff = frozenset(p.get("role") for p in plans)
+    _extend_affects(model, dest, set(processes), checklists, staff, factor)
+    _copy_staff(model, dest, set(processes), checklists, staff, refs, factor)
     for k in range(2, factor + 1):
-        renamer = _Renamer(set(processes), checklists, f"-{k}")
+        renamer = _Renamer(set(processes), checklists, f"-{k}", staff)
+        for plan in plans:
+            _dump(_clone(plan.doc, refs[plan.doc.file], renamer, k),
+                  dest / Path(plan.doc.file).with_name(f"{plan.id}-{k}.yml"))
         for pid in processes:
             p = model.get("process", pid)
             _dump(_clone(p.doc, refs[p.doc.file], renamer, k),
@@ -180,4 +208,28 @@ def make(src: Path, dest: Path, factor: int) -> Path:
             c = by_process[pid]
             _dump(_clone(c.doc, refs[c.doc.file], renamer, k),
                   dest / "checklists" / f"{c.id}-{k}.yml")
+    if factor > 1:
+        _leave_out_overlong(dest, plans, factor)
     return dest
+
+
+def _leave_out_overlong(dest: Path, plans: list, factor: int):
+    """Leave out the plans (with their copies) that no longer fit a day.
+
+    A plan reads some pages that list the whole department (the 总监's reads
+    the RACI matrix, coverage and the open questions); at N x they are N
+    times as long, and the onboarding rule rightly says a day can no longer
+    hold them. A real department that grew so would rewrite that plan; the
+    synthetic one cannot, so it drops it and says which on stderr."""
+    over = {Path(p.file).stem for p in load(dest).errors if p.rule == "onboarding-day-budget"}
+    dropped = []
+    for plan in plans:
+        files = [Path(plan.doc.file)] + [Path(plan.doc.file).with_name(f"{plan.id}-{k}.yml")
+                                         for k in range(2, factor + 1)]
+        if any(f.stem in over for f in files):
+            dropped.append(plan.id)
+            for f in files:
+                (dest / f).unlink()
+    if dropped:
+        print(f"synthetic {factor}x: first-week plans left out (a day over the learning budget at this size): "
+              f"{', '.join(dropped)}", file=sys.stderr)
