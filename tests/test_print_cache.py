@@ -63,7 +63,9 @@ def test_the_key_follows_html_and_renderer(monkeypatch):
     assert pdfcache.key("<p>甲</p>", setting) == pdfcache.key("<p>甲</p>", setting)
     assert pdfcache.key("<p>甲</p>", setting) != pdfcache.key("<p>乙</p>", setting)
     import weasyprint
-    monkeypatch.setattr(weasyprint, "__version__", "0.0-other")
+    assert f"weasyprint {weasyprint.__version__};" in setting  # the version that renders, not another install's
+    installed = pdfcache._version
+    monkeypatch.setattr(pdfcache, "_version", lambda d: "0.0-other" if d == "weasyprint" else installed(d))
     assert pdfcache.setting() != setting  # another WeasyPrint renders everything again
 
 

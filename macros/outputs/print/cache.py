@@ -72,14 +72,16 @@ def key(html: str, setting: str) -> str:
 
 def setting() -> str:
     """What besides the HTML decides the bytes: the renderer's versions and
-    every font file fontconfig offers (path, face, size, modification time)."""
-    import weasyprint
-    return f"weasyprint {weasyprint.__version__}; pydyf {_version('pydyf')}; fonts {_fonts()}"
+    every font file fontconfig offers (path, face, size, modification time).
+    The versions come from the installed distributions: importing WeasyPrint
+    here would cost the build about half a second before the first PDF can
+    start (the workers import it themselves)."""
+    return f"weasyprint {_version('weasyprint')}; pydyf {_version('pydyf')}; fonts {_fonts()}"
 
 
 def _version(distribution: str) -> str:
     """An installed distribution's version (pydyf writes WeasyPrint's PDF
-    objects; it comes with WeasyPrint, so it is not imported here)."""
+    objects and comes with it)."""
     from importlib import metadata
     try:
         return metadata.version(distribution)
