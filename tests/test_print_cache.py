@@ -92,3 +92,33 @@ def test_only_the_projects_own_cache_is_pruned(monkeypatch, tmp_path, shared):
     cache.keep_only({"a"})
     assert cache.get("a") == 1
     assert (cache.get("b") == 1) is shared
+
+
+def test_pdfs_render_while_the_engine_builds_and_a_failed_engine_publishes_nothing(tmp_path, monkeypatch):
+    """The build starts the PDF workers before the engine (steps.build): the
+    engine runs while they render. When the engine fails, the workers are
+    stopped and the earlier site stays as it was, with no temporary tree left."""
+    need_system("fonts-noto-cjk (a CJK font)", bool(fonts.cjk_families()))
+    import multiprocessing
+
+    from macros.outputs import OutputError
+    from macros.outputs.site import engine as engines
+    monkeypatch.setenv(pdfcache.ENV, str(tmp_path / "empty-cache"))  # every PDF to render
+    root = base_project(tmp_path / "p")
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("index.html", "404.html"):
+        (site / name).write_text("earlier site", encoding="utf-8")
+    seen = {}
+
+    def failing_build(sources, out):
+        seen["workers"] = len(multiprocessing.active_children())
+        raise OutputError("the engine failed")
+
+    monkeypatch.setattr(engines.get(None), "build", failing_build)
+    assert build_site(root, site) == 1
+    assert seen["workers"] >= 1  # rendering while the engine ran
+    assert not multiprocessing.active_children()  # stopped, not left behind
+    assert sorted(p.name for p in site.iterdir()) == ["404.html", "index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "earlier site"
+    assert not list(tmp_path.glob(".site-build-*"))
