@@ -61,7 +61,7 @@ def pytest_unconfigure(config):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-# The test files that take longest (measured with --durations=0 on this
+# The test files that take longest (measured with pytest --durations on this
 # 2-core machine), longest first. `make test` runs two workers with one file
 # per worker at a time (--dist loadfile) and hands out files in collection
 # order (--no-loadscope-reorder; by default xdist orders them by how many
