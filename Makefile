@@ -101,8 +101,9 @@ build: $(STAMP) system-deps-build
 checklists: $(STAMP) system-deps-build
 	$(BIN)/handbook checklists
 
-# Writes build/sources/ and serves it with the engine's live reload; edits to
-# data/, checklists/, docs/ or macros/ write the changed sources again.
+# Previews what `make build` publishes (pages, PDFs, feeds, export): a saved
+# edit rebuilds the changed pages at once and the rest in the background;
+# data with problems shows the check's lines and keeps the last good site.
 serve: $(STAMP)
 	$(BIN)/handbook serve --engine $(ENGINE) --dev-addr 127.0.0.1:8000
 
@@ -111,7 +112,7 @@ serve: $(STAMP)
 # the shipped site is shared by the workers (tests/conftest.py).
 TEST_JOBS ?= 2
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile
+	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
 
 # The tests marked slow (the benchmark end to end); CI runs them after `make test`.
 test-slow: $(STAMP)

@@ -61,6 +61,28 @@ def pytest_unconfigure(config):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# The test files that take longest (measured with pytest --durations on this
+# 2-core machine), longest first. `make test` runs two workers with one file
+# per worker at a time (--dist loadfile) and hands out files in collection
+# order (--no-loadscope-reorder; by default xdist orders them by how many
+# tests they have, which put the few slow browser files last and left one
+# worker alone with them). Longest first keeps both workers busy to the end.
+# The first is a file that needs the session build, the second one that does
+# not: one worker builds the site while the other works. A file not listed
+# runs after these, in the usual order; a wrong guess costs time, never a test.
+SLOWEST_FIRST = (
+    "test_site_browser.py", "test_site_serve.py", "test_onboarding_browser.py", "test_readers_site.py",
+    "test_deadline_browser.py", "test_print_cache.py", "test_reproducible.py", "test_engines.py",
+    "test_printing.py", "test_scaffold.py", "test_rules.py", "test_onboarding.py", "test_fuzz.py",
+    "test_nginx.py", "test_reader_pages.py", "test_corpus.py", "test_print_site.py", "test_build_safety.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
+
+
 def case_today(case: Path) -> date:
     """A corpus case's day: its today.txt (YYYY-MM-DD) if it has one, else TODAY."""
     f = case / "today.txt"

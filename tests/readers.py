@@ -148,20 +148,24 @@ def measure_tables(base_url: str, pages: list[str]) -> list[str]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            for width in WIDTHS:
-                page = browser.new_page(viewport={"width": width, "height": 900})
-                # Self-contained: nothing but the local server is fetched; the
-                # search index plays no part in layout and is left out.
-                page.route("**/*", lambda r: r.continue_()
-                           if r.request.url.startswith((base_url, "data:", "blob:")) and "/search/" not in r.request.url
-                           else r.abort())
-                for rel in pages:
-                    page.goto(base_url + rel, wait_until="load")
+            page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900})
+            # Self-contained: nothing but the local server is fetched; the
+            # search index plays no part in layout and is left out.
+            page.route("**/*", lambda r: r.continue_()
+                       if r.request.url.startswith((base_url, "data:", "blob:")) and "/search/" not in r.request.url
+                       else r.abort())
+            for rel in pages:
+                # One load, measured at each width: the layout is CSS (media
+                # queries and Material's scroll boxes), which a resize reflows
+                # as a fresh load at that width would lay it out.
+                page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+                page.goto(base_url + rel, wait_until="load")
+                for width in WIDTHS:
+                    page.set_viewport_size({"width": width, "height": 900})
                     found = page.evaluate(_MEASURE)
                     out += [f"{rel or '/'} @{width}: 单元格挤成一两个字一行：{b}" for b in found["bad"]]
                     if found["wide"] > 1:
                         out.append(f"{rel or '/'} @{width}: 页面比窗口宽 {found['wide']} px")
-                page.close()
         finally:
             browser.close()
     return out

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,9 +19,16 @@ def _build(root, **kw):
     return subprocess.run(BUILD + [str(root)], capture_output=True, text=True, timeout=300, env=env, **kw)
 
 
-def test_data_error_fails_build_with_check_message_and_keeps_old_site(tmp_path):
+def _with_published_site(tmp_path, shipped_site):
+    """A copy of the shipped project whose site/ is the session's build of
+    it, as a previous `handbook build` would have left it."""
     root = copy_shipped(tmp_path)
-    assert _build(root).returncode == 0
+    shutil.copytree(shipped_site.site, root / "site")
+    return root
+
+
+def test_data_error_fails_build_with_check_message_and_keeps_old_site(tmp_path, shipped_site):
+    root = _with_published_site(tmp_path, shipped_site)
     before = (root / "site" / "index.html").read_bytes()
     roles = root / "data" / "roles.yml"
     roles.write_text(roles.read_text(encoding="utf-8").replace("kind: internal", "kind: intern", 1),
@@ -34,13 +42,10 @@ def test_data_error_fails_build_with_check_message_and_keeps_old_site(tmp_path):
     assert "Traceback" not in r.stdout + r.stderr
     assert (root / "site" / "index.html").read_bytes() == before
     assert not list(tmp_path.glob("shipped/.site-build-*"))
-    # F20: jieba's cache lives in the project (build/, git-ignored), not in a shared /tmp file.
-    assert (root / "build" / "sources" / ".cache" / "jieba.cache").is_file()  # beside the sources tree
 
 
-def test_interrupted_build_leaves_previous_site(tmp_path):
-    root = copy_shipped(tmp_path)
-    assert _build(root).returncode == 0
+def test_interrupted_build_leaves_previous_site(tmp_path, shipped_site):
+    root = _with_published_site(tmp_path, shipped_site)
     (root / "site" / "marker.txt").write_text("previous build")
     proc = subprocess.Popen(BUILD + [str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True, env={**os.environ, "SOURCE_DATE_EPOCH": SESSION_EPOCH})
@@ -56,3 +61,5 @@ def test_interrupted_build_leaves_previous_site(tmp_path):
     assert _build(root).returncode == 0
     assert not list(root.glob(".site-build-*"))
     assert not (root / "site" / "marker.txt").exists()
+    # F20: jieba's cache lives in the project (build/, git-ignored), not in a shared /tmp file.
+    assert (root / "build" / "sources" / ".cache" / "jieba.cache").is_file()  # beside the sources tree

@@ -64,11 +64,22 @@ def _assert_clean_failure(root):
 
 @FUZZ
 @given(text=yaml_text())
-def test_random_documents_never_crash(tmp_path_factory, text):
+def test_random_documents_never_crash(tmp_path_factory, capsys, text):
+    """Through the CLI, as an editor meets it: exit 0 or 1, and every problem
+    it reports (the JSON report: the same problems as the text one) names a
+    file, a line, a column and a message. One check an example: the load
+    inside the command is the one under test."""
+    import json
     root = make_project(tmp_path_factory.mktemp("fuzz"))
     (root / "data/processes/fuzz.yml").write_bytes(text.encode("utf-8", errors="surrogatepass"))
-    _assert_clean_failure(root)
-    assert main(["check", str(root)]) in (0, 1)
+    capsys.readouterr()
+    assert main(["check", str(root), "--format", "json"]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    for p in report["errors"] + report["warnings"]:
+        assert p["file"] and p["line"] >= 1 and p["col"] >= 1 and p["message"], p
+    # The text report of the same problems (what `handbook check` prints) formats too.
+    from macros.load.problems import Problem, format_text
+    format_text([Problem(**p) for p in report["errors"] + report["warnings"]])
     shutil.rmtree(root)
 
 
