@@ -96,10 +96,10 @@ def test_a_duplicate_number_names_both_files(tmp_path, capsys):
 def test_role_kinds_read_in_the_schema_order():
     """Internal roles before the temporary team before outside parties: the
     order of the roles schema's `kind` enum, which sort_roles follows."""
-    from macros.model.queries import ROLE_KINDS, sort_roles
-    from macros.schema.order import enum_order
-    assert enum_order(ROOT, "roles.schema.json", "$defs", "role", "properties", "kind", "enum") == ROLE_KINDS
-    kinds = [r.get("kind") for r in sort_roles(load(ROOT).model.all("role"))]
+    from macros.model.queries import ROLE_KINDS, schema_enum, sort_roles
+    model = load(ROOT).model
+    assert schema_enum(model, "roles.schema.json", "$defs", "role", "properties", "kind", "enum") == ROLE_KINDS
+    kinds = [r.get("kind") for r in sort_roles(model.all("role"))]
     assert kinds == sorted(kinds, key=ROLE_KINDS.index)
     assert kinds[0] == "internal" and kinds[-1] == "external"
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.schema.order import enum_order
-
 LETTERS = (("responsible", "R"), ("accountable", "A"), ("consulted", "C"), ("informed", "I"))
 
 
@@ -161,7 +159,17 @@ def direct_reports(model, role_id: str) -> list:
 def category_order(model) -> tuple:
     """The process categories in reading order: the order of the `category`
     enum in data/schemas/process.schema.json, declared there once."""
-    return enum_order(model.root, "process.schema.json", "properties", "category", "enum")
+    return schema_enum(model, "process.schema.json", "properties", "category", "enum")
+
+
+def schema_enum(model, schema_file: str, *keys: str) -> tuple:
+    """An enum's values in the order its schema lists them, from the schemas
+    the model was checked against (read once, by the check); () when the
+    schemas were broken: the callers then fall back to a stable order."""
+    node = (model.schemas.written if model.schemas is not None else {}).get(schema_file)
+    for key in keys:
+        node = node.get(key) if isinstance(node, dict) else None
+    return tuple(v for v in node if isinstance(v, str)) if isinstance(node, list) else ()
 
 
 def ordered_processes(model) -> list:
