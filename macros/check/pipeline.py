@@ -202,8 +202,17 @@ def _validate(compiled: CompiledSchemas, docs, kinds_of, model, refs: list) -> l
                 problems.append(Problem(
                     doc.file, line, col, schemas.message(leaf),
                     breadcrumb=model.breadcrumb(doc, path),
-                    rule="reference" if leaf.validator == "x-ref" else "schema"))
+                    rule="reference" if _is_reference(leaf) else "schema"))
     return problems
+
+
+def _is_reference(error) -> bool:
+    """An unknown id, also where a value may take several forms (a page to
+    read: `kind:id` or a docs path) and the `kind:id` form failed only on
+    its id: no form fits because the referenced entity is missing."""
+    if error.validator == "x-ref":
+        return True
+    return error.validator in ("oneOf", "anyOf") and any(e.validator == "x-ref" for e in error.context or ())
 
 
 def _key_path(error, path):

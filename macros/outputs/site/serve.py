@@ -95,7 +95,7 @@ class Preview:
             before = config.read_bytes() if config.is_file() else b""
             write_sources(result, self.sources, self.engine, expand=True)
             whole = whole or not self.ready or config.read_bytes() != before
-            self._whole(result) if whole else self._dirty(result)
+            self._whole() if whole else self._dirty()
         except outputs.OutputError as exc:
             return self._failed([f"handbook serve: {exc}"])
         except Exception:  # a bug in the code being edited: say so, keep serving
@@ -111,17 +111,17 @@ class Preview:
     def _failed(self, lines: list[str]) -> bool:
         print("\n".join(lines), file=sys.stderr)
         print("handbook serve: the preview keeps the last good pages", file=sys.stderr, flush=True)
-        # In the browser the causes first: one YAML syntax error leaves a file
-        # unread and every reference to it unknown (hundreds of lines).
-        self.errors = sorted(lines, key=lambda line: "syntax error" not in line)
+        # As the check orders them: it already withholds the follow-on errors
+        # of a file that does not read (check/pipeline.py), so the cause shows.
+        self.errors = lines
         self.version += 1
         return False
 
-    def _dirty(self, result):
+    def _dirty(self):
         with self.lock:
             self.engine.preview(self.sources, self.site, dirty=True)
 
-    def _whole(self, result):
+    def _whole(self):
         fresh = self.site.with_name("site-next")
         shutil.rmtree(fresh, ignore_errors=True)
         self.engine.preview(self.sources, fresh, dirty=False)
