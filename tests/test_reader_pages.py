@@ -111,10 +111,10 @@ def test_next_date_skips_holiday_corrections():
     from macros.outputs.site.render.pages_role import next_date
     from macros.time.recurrence import Series
     weekly = Series(start=dt.date(2026, 1, 5), rrule={"FREQ": "WEEKLY", "INTERVAL": 1, "BYDAY": ["MO"]}, words="")
-    assert next_date(weekly, dt.date(2026, 12, 2)) == dt.date(2026, 12, 7)
+    assert next_date(weekly, dt.date(2026, 12, 2), dt.date(2027, 12, 31)) == dt.date(2026, 12, 7)
     moved = Series(start=dt.date(2026, 1, 5), rrule={"FREQ": "WEEKLY", "INTERVAL": 1, "BYDAY": ["MO"]}, words="",
                    exdates=(dt.date(2026, 12, 7),), rdates=(dt.date(2026, 12, 8),))
-    assert next_date(moved, dt.date(2026, 12, 2)) == dt.date(2026, 12, 8)
+    assert next_date(moved, dt.date(2026, 12, 2), dt.date(2027, 12, 31)) == dt.date(2026, 12, 8)
 
 
 def _edit_hook():

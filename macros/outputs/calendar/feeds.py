@@ -253,18 +253,19 @@ def write_feeds(result, out_dir: Path) -> dict:
     return written
 
 
-def occurrences(o: Obligation, until: dt.date) -> list[dt.date]:
-    """The dates an obligation falls on, from its first through `until`: its
+def occurrences(series: recurrence.Series, until: dt.date) -> list[dt.date]:
+    """The dates a series falls on, from its first through `until`: its
     RRULE with the holiday corrections applied, exactly as a calendar
-    program reads the feed."""
+    program reads the feed (the calendar page's next 30 days, the role
+    pages' next dates)."""
     from dateutil.rrule import rrulestr
     from icalendar import vRecur
 
-    rule = vRecur(o.series.rrule).to_ical().decode()
-    start = dt.datetime.combine(o.series.start, dt.time())
+    rule = vRecur(series.rrule).to_ical().decode()
+    start = dt.datetime.combine(series.start, dt.time())
     days = {d.date() for d in rrulestr(rule, dtstart=start).between(start, dt.datetime.combine(until, dt.time()), inc=True)}
-    days -= {d if isinstance(d, dt.date) and not isinstance(d, dt.datetime) else d.date() for d in o.series.exdates}
-    days |= {d if not isinstance(d, dt.datetime) else d.date() for d in o.series.rdates if
+    days -= {d if isinstance(d, dt.date) and not isinstance(d, dt.datetime) else d.date() for d in series.exdates}
+    days |= {d if not isinstance(d, dt.datetime) else d.date() for d in series.rdates if
              (d if not isinstance(d, dt.datetime) else d.date()) <= until}
     return sorted(days)
 

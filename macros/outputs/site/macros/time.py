@@ -152,7 +152,7 @@ def macros(result, page: str) -> dict:
                 daily.append({"what": o.summary, "who": who, "roles": list(o.roles)})
                 continue
             at = o.at.strftime("%H:%M") if o.at else ""
-            for d in occurrences(o, until):
+            for d in occurrences(o.series, until):
                 if d >= built:
                     events.append({"date": d.isoformat(), "at": at, "what": o.summary, "who": who,
                                    "roles": list(o.roles)})

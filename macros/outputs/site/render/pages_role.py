@@ -102,10 +102,11 @@ def recurring(ctx, role) -> Markup:
     mine = [o for o in obs if role.id in o.roles or (not o.roles and everyone)]
     if not mine:
         return Markup("")
-    today = stamp.data_date(ctx.model)
+    today, until = stamp.data_date(ctx.model), stamp.horizon(ctx.model)
+    nexts = {o.uid: next_date(o.series, today, until) for o in mine}
     rows = []
-    for o in sorted(mine, key=lambda o: (next_date(o.series, today) or dt.date.max, o.name)):
-        nxt = next_date(o.series, today)
+    for o in sorted(mine, key=lambda o: (nexts[o.uid] or dt.date.max, o.name)):
+        nxt = nexts[o.uid]
         # The cycle in words, without the feed's note on holiday corrections.
         rows.append([ctx.text(o.summary), ctx.text(cycle_text(o.cycle)),
                      ctx.text(f"{nxt:%Y-%m-%d}" if nxt else "—")])
@@ -113,20 +114,11 @@ def recurring(ctx, role) -> Markup:
         f"{today:%Y-%m-%d}") + table(["事项", "周期", "下次"], rows, "hb-grid")
 
 
-def next_date(series, today: dt.date) -> dt.date | None:
-    """The first occurrence on or after `today`, with the holiday corrections."""
-    from dateutil.rrule import rrulestr
-    parts = ";".join(f"{k}={','.join(map(str, v)) if isinstance(v, (list, tuple)) else v}"
-                     for k, v in series.rrule.items())
-    start = dt.datetime.combine(series.start, dt.time())
-    rule = rrulestr(f"RRULE:{parts}", dtstart=start)
-    skip = {d if isinstance(d, dt.date) else None for d in series.exdates}
-    when = dt.datetime.combine(today, dt.time())
-    extra = sorted(d for d in series.rdates if d >= today)
-    for occ in rule.xafter(when, count=400, inc=True):
-        if occ.date() not in skip:
-            return min([occ.date()] + extra[:1])
-    return extra[0] if extra else None
+def next_date(series, today: dt.date, until: dt.date) -> dt.date | None:
+    """The first occurrence on or after `today` (through `until`), with the
+    holiday corrections: the feed's own dates (calendar/feeds.occurrences)."""
+    from macros.outputs.calendar.feeds import occurrences
+    return next((d for d in occurrences(series, until) if d >= today), None)
 
 
 def _permissions(ctx, role) -> Markup:
