@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros.core.words import kind as kind_word
+
 LETTERS = (("responsible", "R"), ("accountable", "A"), ("consulted", "C"), ("informed", "I"))
 
 
@@ -187,3 +189,17 @@ def ordered_processes(model) -> list:
         rank = cats.index(cat) if cat in cats else len(cats)
         return (rank, cat == "", cat, p.get("order") is None, p.get("order") or 0, src, p.id)
     return sorted(model.all("process"), key=key)
+
+
+def display_name(model, entity) -> str:
+    """What a reader calls an entity, on the site and on paper. An interface
+    has no name of its own in the data (its id would show): it is the
+    interface with its department."""
+    if entity.data.get("name") or entity.data.get("heading"):
+        return entity.name
+    dept = model.get("role", entity.data.get("department") or "")
+    if dept is not None:
+        return f"与{dept.name}的接口"
+    # A model without the department (the changelog reads one file at a
+    # time): the kind's word, never the id.
+    return kind_word(entity.kind)

@@ -24,7 +24,7 @@ from macros.schema import labels as schema_labels
 from macros.schema.labels import SchemaLabels
 from macros.outputs.print.checklist import cycle_text, deadline_text
 from macros.model import basis
-from macros.model.queries import ordered_processes
+from macros.model.queries import display_name, ordered_processes
 from macros.outputs.print import standing
 
 # (chapter title, kinds in it). Processes and checklists have their own layout.
@@ -93,7 +93,7 @@ class Formatter:
         if ref:
             target = self.model.get(*ref)
             if target is not None and ref[0] != "clause":
-                return title_of(self.model, target)
+                return display_name(self.model, target)
             if target is not None:  # a clause by its id; "clause:三.一.2" among other kinds says what it is
                 return f"{words.kind('clause')} {target.id}" if ":" in str(v) else target.id
         key = path[-1] if path and isinstance(path[-1], str) else ""
@@ -109,14 +109,6 @@ def review_text(model, review: dict) -> str:
     tail = f"，审核人：{who.name}" if who is not None else ""
     cycle = cycle_text({"interval": review["cycle_months"], "unit": "months"})
     return f"{review['last_reviewed']} 审核；复审周期：{cycle}（下次 {review_due(review)}{tail}）"
-
-
-def title_of(model, entity) -> str:
-    """The entity's Chinese name; an interface has none of its own and is
-    named after the department it connects to."""
-    if entity.kind == "interface" and model.get("role", entity.get("department", "")):
-        return f"与{model.get('role', entity.get('department')).name}的接口"
-    return entity.name
 
 
 def _nested_keys(entity) -> set:
@@ -141,7 +133,7 @@ def entity_block(model, fmt, entity) -> Block:
         fields.insert(0, ("依据", standing.mark(model, own)))
     if entity.kind == "process" and standing.process_notice(model, entity):
         fields.insert(0, ("注意", standing.process_notice(model, entity)))
-    return Block(f"e-{entity.kind}-{entity.id}", title_of(model, entity), entity.id, fields)
+    return Block(f"e-{entity.kind}-{entity.id}", display_name(model, entity), entity.id, fields)
 
 
 def checklist_block(view) -> Block:

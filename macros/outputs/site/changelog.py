@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.core import git
-from macros.outputs.site.render.links import display_name
+from macros.model.queries import display_name
 from macros.model.diff import diff
 from macros.core.personal import redact
 from macros.core.text import code, md_comment as md

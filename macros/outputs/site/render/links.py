@@ -12,8 +12,8 @@ import re
 
 from markupsafe import Markup
 
-from macros.core.words import kind
 
+from macros.model.queries import display_name
 from macros.model.routes import NOT_SHOWN, ROUTES, anchor_id, generic_page, shown, target  # noqa: F401
 from macros.outputs.site.render.html import esc, link
 
@@ -44,19 +44,6 @@ def relative(to_src: str, from_src: str) -> str:
     if to_page == from_src:
         return suffix or posixpath.basename(from_src)
     return posixpath.relpath(to_page, posixpath.dirname(from_src) or ".") + suffix
-
-
-def display_name(model, entity) -> str:
-    """What a reader calls an entity. An interface has no name of its own in
-    the data (its id would show): it is the interface with its department."""
-    if entity.data.get("name") or entity.data.get("heading"):
-        return entity.name
-    dept = model.get("role", entity.data.get("department") or "")
-    if dept is not None:
-        return f"与{dept.name}的接口"
-    # A model without the department (the changelog reads one file at a
-    # time): the kind's word, never the id.
-    return kind(entity.kind)
 
 
 class Linker:
