@@ -162,11 +162,16 @@ def merged(result) -> list[tuple[Group, list[Rule]]]:
     """The computable rules, each stated once: (its home group, [the rule as
     stated there, then every other place stating it]), in reading order. The
     home is the process stating it most often (the archive steps of 文档归档),
-    else the first in reading order."""
-    model = result.model
+    else the first in reading order. A view of the model: the deadlines page
+    asks for it in its table, filters, count and calculator."""
+    return result.model.view(_merged)
+
+
+def _merged(model) -> list[tuple[Group, list[Rule]]]:
     by_limit: dict[tuple, list[Rule]] = {}
-    index = {r.id: i for i, r in enumerate(rules(result))}
-    for r in rules(result):
+    all_rules = model.view(_rules)
+    index = {r.id: i for i, r in enumerate(all_rules)}
+    for r in all_rules:
         if r.computable:
             by_limit.setdefault(same_rule_key(r), []).append(r)
     out = []
