@@ -25,7 +25,7 @@ from macros.core.text import ics_text
 from macros.core import words
 from macros.model.routes import shown, target
 from macros.outputs import provenance
-from macros.outputs.site.render.links import page_url
+from macros.outputs.site.render.links import address
 from macros.outputs.site.site_config import site_url
 
 TZID = "Asia/Shanghai"
@@ -209,11 +209,7 @@ def handbook_address(o: Obligation, site: str) -> str:
     """Where the handbook states the obligation, as a calendar app shows it:
     the full URL when the site's address is configured, else its path on
     the site (a reader of an event cannot use a rule id or a data file)."""
-    if not o.page:
-        return ""
-    page, _, anchor = o.page.partition("#")
-    path = page_url(page) + (f"#{anchor}" if anchor else "")
-    return site + path if site else "/" + path
+    return address(o.page, site) if o.page else ""
 
 
 def describe(o: Obligation, names: dict, address: str = "") -> str:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from macros.outputs import provenance
 from macros.model.routes import target
-from macros.outputs.site.render.links import page_url
+from macros.outputs.site.render.links import address
 from macros.onboarding import plan as plans
 from macros.outputs.site.render.pages_onboarding import pdf_name
 from macros.onboarding import quiz
@@ -25,20 +25,22 @@ from macros.onboarding.reading import page_title
 from macros.outputs.site.site_config import site_url
 from macros.time.due import day_zh
 
+
 def qr_svg(url: str) -> Markup:
     """A QR code for url as inline SVG (segno). The SVG holds only the
     code's modules, never the text, so it is safe to put in the page as is."""
     import segno
     return Markup(segno.make(url, error="m").svg_inline(omitsize=True, svgclass="qr", border=2))
 
+
 def where(model, page: str, site: str) -> dict:
     """How paper points at a docs page: title, and the full URL with a QR
     code when the site's address is known, else the path on the site."""
-    path = "/" + page_url(page)
     if site:
-        url = site + path.lstrip("/")
+        url = address(page, site)
         return {"title": page_title(model, page), "url": url, "path": "", "qr": qr_svg(url)}
-    return {"title": page_title(model, page), "url": "", "path": path, "qr": ""}
+    return {"title": page_title(model, page), "url": "", "path": address(page), "qr": ""}
+
 
 def html(env, model, plan, prov, week=None, site: str = "") -> str:
     """The packet; `week` (onboarding.week.Week) dates the days and the sign-off;
@@ -70,6 +72,7 @@ def html(env, model, plan, prov, week=None, site: str = "") -> str:
         workday=plans.WORKDAY_HOURS, budget=plans.BUDGET_MINUTES, kinds=plans.KIND_LABELS,
         questions=qs, prov=prov, source=plan.get("source", []), week=dated,
         pass_mark=quiz.pass_mark(plan), needed=quiz.needed(plan, len(qs)), item_count=len(plans.items(model, plan)))
+
 
 def jobs(result) -> list:
     """One print job per first-week plan (the print queue is macros/outputs/print/jobs.py)."""

@@ -29,6 +29,15 @@ def page_url(src: str) -> str:
     return src[:-3] + "/"
 
 
+def address(src: str, site: str = "") -> str:
+    """Where a reader opens a page from outside the site (paper, a calendar
+    app): its full URL when the site's address is known, else its path on
+    the site. `src` is a docs page, optionally with #anchor."""
+    page, _, anchor = src.partition("#")
+    path = page_url(page) + (f"#{anchor}" if anchor else "")
+    return site + path if site else "/" + path
+
+
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of an entity
 def relative(to_src: str, from_src: str) -> str:
     """`to_src` (a docs .md page or a file of the built site, may carry
