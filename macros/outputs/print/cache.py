@@ -48,7 +48,7 @@ class Cache:
 
     def remember_pages(self, key: str, pages: int):
         self.folder.mkdir(parents=True, exist_ok=True)
-        _atomic(self.folder / f"{key}{PAGES}", lambda tmp: Path(tmp).write_text(str(pages), encoding="ascii"))
+        atomic(self.folder / f"{key}{PAGES}", lambda tmp: Path(tmp).write_text(str(pages), encoding="ascii"))
 
     def keep_only(self, keys: set[str]):
         """Remove every entry not in `keys` (the project's own cache only)."""
@@ -115,10 +115,10 @@ def _fonts() -> str:
 def copy_out(source: Path, target: Path):
     """The stored PDF into the output folder, atomically (a reader never sees
     half a file; the build's publish step sets the modes)."""
-    _atomic(target, lambda tmp: shutil.copyfile(source, tmp))
+    atomic(target, lambda tmp: shutil.copyfile(source, tmp))
 
 
-def _atomic(target: Path, write):
+def atomic(target: Path, write):
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     try:

@@ -14,6 +14,7 @@ would write boxes instead of Chinese, so nothing is written at all.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +24,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from macros.core.lifetime import die_with_parent
-from macros.outputs.print import cache as pdfcache, fonts
+from macros.outputs.print import cache as pdfcache, fonts, parts
 from macros.outputs import provenance
 from macros.outputs.print.checklist import LOG_ROWS
 
@@ -35,7 +36,8 @@ HANDBOOK = "handbook.pdf"
 @dataclass(frozen=True)
 class Job:
     name: str  # output file name
-    html: str  # the complete print document
+    html: str  # the complete print document (an assembled one: its parts' text, in order)
+    assembly: parts.Assembly | None = None  # rendered in parts and joined (print/parts.py)
 
 
 def environment(root: Path):
@@ -106,11 +108,13 @@ class Rendering:
     """Print jobs under way in worker processes: the caller does other work
     (the site engine's build) and calls finish() for the results, or cancel()."""
 
-    def __init__(self, todo, out_dir: Path, workers: int, cache, keys: dict, done: list, order: dict):
+    def __init__(self, todo, out_dir: Path, workers: int, cache, keys: dict, done: list, order: dict,
+                 assembled: list, temporary: bool):
         self.out_dir, self.cache, self.keys, self.done, self.order = out_dir, cache, keys, done, order
-        targets = [str(cache.pdf(keys[j.name])) for j in todo] if cache is not None else [None] * len(todo)
+        self.assembled, self.temporary = assembled, temporary
+        targets = [str(cache.pdf(keys[j.name])) for j in todo]
         self._pool, self._futures, self._now = None, [], []
-        if workers <= 1 or not todo or (cache is None and len(todo) <= 1):
+        if workers <= 1 or not todo:
             self._now = list(zip(todo, targets))  # rendered in this process, by finish()
             return
         # Forked here, from the calling thread, before the caller starts its
@@ -120,26 +124,48 @@ class Rendering:
         self._futures = [self._pool.submit(_render, j, str(out_dir), t) for j, t in zip(todo, targets)]
 
     def finish(self) -> list[tuple[str, int, float]]:
-        """Wait for the workers, then put every PDF into out_dir; [(name, pages, seconds)]."""
+        """Wait for the workers, join the assembled documents, then put every
+        PDF into out_dir; [(name, pages, seconds)]."""
         try:
-            if self.cache is None:
-                self.out_dir.mkdir(parents=True, exist_ok=True)
             rendered = [_render(j, str(self.out_dir), t) for j, t in self._now]
             rendered += [f.result() for f in self._futures]
-        finally:
-            self.cancel()
-        if self.cache is not None:
+            self._stop()
+            for name, pages, _ in rendered:
+                self.cache.remember_pages(self.keys[name], pages)
+            results, used = self.done + rendered, set(self.keys.values())
+            for job in self.assembled:
+                results, used = self._join(job, results, used)
             # The out_dir may be new (an engine's build empties its site
             # folder first): the stored PDFs are copied in only now.
             self.out_dir.mkdir(parents=True, exist_ok=True)
-            for name, pages, _ in rendered:
-                self.cache.remember_pages(self.keys[name], pages)
-            for name in self.keys:
+            for name in self.order:
                 pdfcache.copy_out(self.cache.pdf(self.keys[name]), self.out_dir / name)
-            self.cache.keep_only(set(self.keys.values()))
-        return sorted(self.done + rendered, key=lambda d: self.order[d[0]])
+            self.cache.keep_only(used)
+        finally:
+            self.cancel()
+        return sorted(results, key=lambda d: self.order[d[0]])
+
+    def _join(self, job, results, used):
+        """One assembled document from its rendered chapters (print/parts.py):
+        reported once, with the time of every part it rendered."""
+        chapters = {j.name for j in job.assembly.body}
+
+        def render(label, html, target):
+            return _render(Job(label, html), str(self.out_dir), target)[1:]
+
+        joined = parts.assemble(job.name, job.assembly, [self.keys[j.name] for j in job.assembly.body],
+                                self.cache, pdfcache.setting(), render)
+        self.keys[job.name] = joined.key
+        took = joined.seconds + sum(s for name, _, s in results if name in chapters)
+        results = [r for r in results if r[0] not in chapters] + [(job.name, joined.pages, took)]
+        return results, used | joined.used
 
     def cancel(self):
+        self._stop()
+        if self.temporary:
+            shutil.rmtree(self.cache.folder, ignore_errors=True)
+
+    def _stop(self):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
@@ -147,24 +173,28 @@ class Rendering:
 
 def start_rendering(todo: list, out_dir: Path, workers: int | None = None,
                     cache: pdfcache.Cache | None = None) -> Rendering:
-    """Start render_jobs' work in worker processes and return at once (with a
-    cache, nothing is written into out_dir before finish())."""
+    """Start render_jobs' work in worker processes and return at once
+    (nothing is written into out_dir before finish(); without a cache, the
+    documents go through a temporary one)."""
     fonts.require_cjk_font()
     out_dir = Path(out_dir)
-    if cache is None:
+    temporary = cache is None
+    if temporary:
         out_dir.mkdir(parents=True, exist_ok=True)
+        cache = pdfcache.Cache(Path(tempfile.mkdtemp(prefix="handbook-print-")), prune=False)
     order = {j.name: i for i, j in enumerate(jobs_order(todo))}
+    assembled = [j for j in todo if j.assembly is not None]
+    # An assembled document's chapters are rendered like any document.
+    todo = [p for j in todo for p in (j.assembly.body if j.assembly is not None else (j,))]
     todo = sorted(todo, key=lambda j: len(j.html), reverse=True)
-    done, keys = [], {}
-    if cache is not None:
-        setting = pdfcache.setting()
-        keys = {j.name: pdfcache.key(j.html, setting) for j in todo}
-        cache.folder.mkdir(parents=True, exist_ok=True)
-        stored = {j.name: cache.get(keys[j.name]) for j in todo}
-        done = [(j.name, stored[j.name], 0.0) for j in todo if stored[j.name] is not None]
-        todo = [j for j in todo if stored[j.name] is None]
+    setting = pdfcache.setting()
+    keys = {j.name: pdfcache.key(j.html, setting) for j in todo}
+    cache.folder.mkdir(parents=True, exist_ok=True)
+    stored = {j.name: cache.get(keys[j.name]) for j in todo}
+    done = [(j.name, stored[j.name], 0.0) for j in todo if stored[j.name] is not None]
+    todo = [j for j in todo if stored[j.name] is None]
     workers = default_workers() if workers is None else workers
-    return Rendering(todo, out_dir, workers, cache, keys, done, order)
+    return Rendering(todo, out_dir, workers, cache, keys, done, order, assembled, temporary)
 
 
 def jobs_order(todo):

@@ -41,6 +41,11 @@ CHAPTERS = (
     ("术语", ("term",)),
     ("制度条款索引", ("clause",)),
 )
+# The chapters that start a part of the printed copy (print/parts.py): a
+# part is rendered and cached on its own, so an edit renders again only the
+# part holding it, but every part embeds its own subset of the CJK fonts
+# (about 270 KB whatever its length), so small chapters share a part.
+PART_STARTS = {"流程", "文档与报告", "检查单", "待决问题与决定记录", "术语"}
 # Kinds deliberately not in the approval copy, with the reason it prints
 # (worded in the one vocabulary).
 LEFT_OUT = words.NOT_IN_APPROVAL_COPY
@@ -62,6 +67,7 @@ class Chapter:
     anchor: str
     title: str
     groups: list  # [(kind title, kind, [Block])]
+    number: int = 0  # as printed: 1, 2, … over the chapters that have content
 
 
 class Formatter:
@@ -170,7 +176,7 @@ def chapters(model, root, views=()) -> list[Chapter]:
                 blocks = [entity_block(model, fmt, e) for e in entities]
             groups.append((KIND_TITLES.get(kind, kind), kind, blocks))
         if groups:
-            out.append(Chapter(f"ch-{n + 1}", title, groups))
+            out.append(Chapter(f"ch-{n + 1}", title, groups, len(out) + 1))
     return out
 
 
@@ -188,14 +194,50 @@ def control(root, model) -> dict:
             "left_out": [(words.kind(k), why) for k, why in LEFT_OUT.items() if model.all(k)]}
 
 
-def handbook_html(env, root, model, views, prov) -> str:
+def handbook_job(env, root, model, views, prov):
+    """The copy as a print job assembled from parts (print/parts.py): one
+    part per chapter, rendered and cached on their own, so an edit renders
+    again only the chapter holding it; the front (cover, document control,
+    contents) is rendered once the chapters' page numbers are known."""
     from macros.outputs.print.checklist import step_item
+    from macros.outputs.print.engine import HANDBOOK, Job
+    from macros.outputs.print.parts import Assembly
     org = model.all("organisation")[0]
     steps = {p.id: [step_item(model, s.data, ref=s.id) for s in model.children(p, "step")]
              for p in model.all("process")}
     paths = {p.id: [(a.name, a.data["condition"], [step_item(model, s, ref=f"{a.id}.{s['id']}") for s in a.data["steps"]])
                     for a in model.children(p, "path")] for p in model.all("process")}
-    return env.get_template("handbook.html.j2").render(
-        org=org, prov=prov, chapters=chapters(model, root, views), views=views, steps=steps,
-        paths=paths, control=control(root, model))
+    template, chs = env.get_template("handbook.html.j2"), chapters(model, root, views)
+    common = dict(org=org, prov=prov, chapters=chs, views=views, steps=steps, paths=paths, page={}, total=0)
+    control_ = control(root, model)
+    body = tuple(Job(f"{HANDBOOK}#{n}", template.render(common, part="body", chapters=group))
+                 for n, group in enumerate(_parts(chs), 1))
 
+    def front(page: dict) -> str:
+        return template.render(common, part="front", page=page, control=control_)
+
+    def numbers(total: int) -> str:
+        return template.render(common, part="pages", total=total)
+
+    anchors = tuple(_contents_anchors(chs))
+    whole = front(dict.fromkeys(anchors, "")) + "".join(j.html for j in body)  # what the copy says, in order
+    return Job(HANDBOOK, whole, Assembly(body, front, numbers, anchors))
+
+
+def _parts(chs) -> list[list[Chapter]]:
+    groups = []
+    for ch in chs:
+        if not groups or ch.title in PART_STARTS:
+            groups.append([])
+        groups[-1].append(ch)
+    return groups
+
+
+def _contents_anchors(chs):
+    """The anchors the contents give a page number (as handbook.html.j2 lists them)."""
+    for ch in chs:
+        yield ch.anchor
+        if len(ch.groups) > 1:
+            yield from (f"g-{kind}" for _, kind, _ in ch.groups)
+        elif ch.groups[0][1] in ("process", "checklist"):
+            yield from (b.anchor for b in ch.groups[0][2])

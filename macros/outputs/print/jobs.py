@@ -12,9 +12,9 @@ from macros.outputs import provenance
 from macros.outputs.print import cache as pdfcache, onboarding
 from macros.outputs.print.checklist import checklist_view
 from macros.core.text import printable
-from macros.outputs.print.engine import (BOOKLET, HANDBOOK, TEMPLATES, Job, Rendering, checklists, environment,
+from macros.outputs.print.engine import (BOOKLET, TEMPLATES, Job, Rendering, checklists, environment,
                                          pdf_name, render_jobs, start_rendering)
-from macros.outputs.print.handbook import handbook_html
+from macros.outputs.print.handbook import handbook_job
 
 
 class PrintTemplateError(Exception):
@@ -55,7 +55,7 @@ def _jobs(result, booklet, handbook, first_week) -> list[Job]:
         out.append(Job(BOOKLET, env.get_template("booklet.html.j2").render(
             views=views, prov=prov, org=org.name)))
     if handbook:
-        out.append(Job(HANDBOOK, handbook_html(env, result.root, model, views, prov)))
+        out.append(handbook_job(env, result.root, model, views, prov))
     if first_week:
         out += onboarding.jobs(result)
     return out
