@@ -3,9 +3,14 @@ build renders only the documents whose print HTML changed, keeps nothing
 the build did not use, and publishes the same bytes as a clean build."""
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
-from conftest import need_system
+from conftest import copy_shipped, need_system
+from macros.model.queries import ordered_processes
+from macros.outputs.print.engine import HANDBOOK
+from macros.outputs.print.jobs import write_pdfs
 from macros.outputs.compose import load
 from macros.outputs.print import cache as pdfcache, fonts
 from macros.outputs.print.jobs import jobs
@@ -19,8 +24,25 @@ def _entries(folder):
     return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
 
 
+def _keys(entries):
+    return {name.split(".", 1)[0] for name in entries}
+
+
 def _pdfs(site):
     return {p.name: p.read_bytes() for p in (site / "print").glob("*.pdf")}
+
+
+def _documents(root) -> dict:
+    """Every separately rendered document, name -> HTML: the handbook copy by
+    its parts (print/parts.py), which are cached one by one."""
+    out = {}
+    for job in jobs(load(root), first_week=True):
+        out.update({p.name: p.html for p in job.assembly.body} if job.assembly else {job.name: job.html})
+    return out
+
+
+def _key(html):
+    return pdfcache.key(html, pdfcache.setting())
 
 
 def test_a_one_field_edit_renders_only_what_changed_and_matches_a_clean_build(tmp_path, monkeypatch):
@@ -30,16 +52,17 @@ def test_a_one_field_edit_renders_only_what_changed_and_matches_a_clean_build(tm
     root = base_project(tmp_path / "p")
     folder = root / pdfcache.CACHE_DIR
     assert build_site(root, tmp_path / "site") == 0
-    before_html = {j.name: j.html for j in jobs(load(root), first_week=True)}
+    before_html = _documents(root)
     first = _entries(folder)
-    assert len(first) == 2 * len(before_html)  # one PDF and its page count per document
+    assert {_key(h) for h in before_html.values()} <= _keys(first)
+    assert all(name.replace(".pdf", ".pages") in first for name in first if name.endswith(".pdf"))
 
     glossary = root / "data" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
     edited = text.replace("职责分工表：", "职责分工一览表：", 1)
     assert edited != text
     glossary.write_text(edited, encoding="utf-8")
-    after_html = {j.name: j.html for j in jobs(load(root), first_week=True)}
+    after_html = _documents(root)
     changed = {name for name in after_html if after_html[name] != before_html[name]}
     assert changed and changed != set(after_html), changed  # the edit reaches some documents, not all
 
@@ -47,15 +70,54 @@ def test_a_one_field_edit_renders_only_what_changed_and_matches_a_clean_build(tm
     second = _entries(folder)
     kept = set(first) & set(second)
     assert all(first[name] == second[name] for name in kept)  # reused, not written again
-    assert len(set(second) - set(first)) == 2 * len(changed)  # only the changed ones rendered
-    assert len(second) == 2 * len(after_html)  # the replaced versions are pruned
+    new = _keys(second) - _keys(first)
+    # Only the changed documents rendered, and the handbook copy joined again
+    # from its parts (its front and page numbers unchanged).
+    assert {_key(after_html[name]) for name in changed} < new and len(new) == len(changed) + 1, changed
+    assert {_key(h) for h in after_html.values()} <= _keys(second)
+    assert not {_key(before_html[name]) for name in changed} & _keys(second)  # the replaced versions are pruned
 
     monkeypatch.setenv(pdfcache.ENV, str(tmp_path / "empty-cache"))  # a clean build: nothing stored
     assert build_site(root, tmp_path / "clean") == 0
     cached, clean = _pdfs(tmp_path / "site"), _pdfs(tmp_path / "clean")
-    assert set(cached) == set(after_html) == set(clean)
+    assert set(cached) == {n.split("#")[0] for n in after_html} == set(clean)
     for name in clean:
         assert cached[name] == clean[name], name
+
+
+def test_a_process_edit_renders_the_handbook_part_holding_it_not_the_whole_copy(tmp_path, monkeypatch):
+    """The edit the benchmark makes (the first process's summary): of the
+    handbook copy only the part holding the process chapter renders again;
+    the other parts, the front and the page numbers come from the cache."""
+    need_system("fonts-noto-cjk (a CJK font)", bool(fonts.cjk_families()))
+    monkeypatch.delenv(pdfcache.ENV, raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = copy_shipped(tmp_path)
+    folder = root / pdfcache.CACHE_DIR
+    write_pdfs(load(root), tmp_path / "out", first_week=True, cached=True)
+    before_html, first = _documents(root), _entries(folder)
+
+    process = ordered_processes(load(root).model)[0]
+    path = root / process.doc.file
+    text = path.read_text(encoding="utf-8")
+    assert "\nsummary: " in text
+    path.write_text(text.replace("\nsummary: ", "\nsummary: 核对后", 1), encoding="utf-8")
+    after_html = _documents(root)
+    changed = {name for name in after_html if after_html[name] != before_html[name]}
+    parts = {name for name in after_html if name.startswith(f"{HANDBOOK}#")}
+    holding = {n for n in parts if f'id="e-process-{process.id}"' in after_html[n]}
+    assert len(parts) > 2 and len(holding) == 1 and changed & parts == holding
+
+    done = dict((name, seconds) for name, _, seconds in write_pdfs(
+        load(root), tmp_path / "out", first_week=True, cached=True))
+    second = _entries(folder)
+    assert all(first[n] == second[n] for n in set(first) & set(second))  # the other parts not written again
+    new = _keys(second) - _keys(first)
+    joined = new - {_key(h) for h in after_html.values()}  # no document's own key: the joined copy
+    assert len(joined) == 1 and new - joined == {_key(after_html[n]) for n in changed}, changed
+    assert done[HANDBOOK] > 0  # reported as one document, with the time its part took
+    assert "核对后" in subprocess.run(["pdftotext", str(tmp_path / "out" / HANDBOOK), "-"], capture_output=True,
+                                     text=True, check=True).stdout
 
 
 def test_the_key_follows_html_and_renderer(monkeypatch):
