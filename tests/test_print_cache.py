@@ -37,7 +37,7 @@ def _documents(root) -> dict:
     its parts (print/parts.py), which are cached one by one."""
     out = {}
     for job in jobs(load(root), first_week=True):
-        out.update({p.name: p.html for p in job.assembly.body} if job.assembly else {job.name: job.html})
+        out.update({p.name: p.html for p in job.assembly.jobs()} if job.assembly else {job.name: job.html})
     return out
 
 

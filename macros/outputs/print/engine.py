@@ -129,12 +129,12 @@ class Rendering:
         try:
             rendered = [_render(j, str(self.out_dir), t) for j, t in self._now]
             rendered += [f.result() for f in self._futures]
-            self._stop()
             for name, pages, _ in rendered:
                 self.cache.remember_pages(self.keys[name], pages)
             results, used = self.done + rendered, set(self.keys.values())
             for job in self.assembled:
                 results, used = self._join(job, results, used)
+            self._stop()
             # The out_dir may be new (an engine's build empties its site
             # folder first): the stored PDFs are copied in only now.
             self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -148,16 +148,20 @@ class Rendering:
     def _join(self, job, results, used):
         """One assembled document from its rendered chapters (print/parts.py):
         reported once, with the time of every part it rendered."""
-        chapters = {j.name for j in job.assembly.body}
+        own = {j.name for j in job.assembly.jobs()}
 
-        def render(label, html, target):
-            return _render(Job(label, html), str(self.out_dir), target)[1:]
+        def render(todo):  # on the workers when there are (they have WeasyPrint loaded)
+            out = str(self.out_dir)
+            if self._pool is None:
+                return [_render(Job(label, html), out, target)[1:] for label, html, target in todo]
+            futures = [self._pool.submit(_render, Job(label, html), out, target) for label, html, target in todo]
+            return [f.result()[1:] for f in futures]
 
-        joined = parts.assemble(job.name, job.assembly, [self.keys[j.name] for j in job.assembly.body],
+        joined = parts.assemble(job.name, job.assembly, {n: self.keys[n] for n in own},
                                 self.cache, pdfcache.setting(), render)
         self.keys[job.name] = joined.key
-        took = joined.seconds + sum(s for name, _, s in results if name in chapters)
-        results = [r for r in results if r[0] not in chapters] + [(job.name, joined.pages, took)]
+        took = joined.seconds + sum(s for name, _, s in results if name in own)
+        results = [r for r in results if r[0] not in own] + [(job.name, joined.pages, took)]
         return results, used | joined.used
 
     def cancel(self):
@@ -185,7 +189,7 @@ def start_rendering(todo: list, out_dir: Path, workers: int | None = None,
     order = {j.name: i for i, j in enumerate(jobs_order(todo))}
     assembled = [j for j in todo if j.assembly is not None]
     # An assembled document's chapters are rendered like any document.
-    todo = [p for j in todo for p in (j.assembly.body if j.assembly is not None else (j,))]
+    todo = [p for j in todo for p in (j.assembly.jobs() if j.assembly is not None else (j,))]
     todo = sorted(todo, key=lambda j: len(j.html), reverse=True)
     setting = pdfcache.setting()
     keys = {j.name: pdfcache.key(j.html, setting) for j in todo}

@@ -220,8 +220,9 @@ def handbook_job(env, root, model, views, prov):
         return template.render(common, part="pages", total=total)
 
     anchors = tuple(_contents_anchors(chs))
-    whole = front(dict.fromkeys(anchors, "")) + "".join(j.html for j in body)  # what the copy says, in order
-    return Job(HANDBOOK, whole, Assembly(body, front, numbers, anchors))
+    probe = Job(f"{HANDBOOK}#front", front(dict.fromkeys(anchors, "")))
+    whole = probe.html + "".join(j.html for j in body)  # what the copy says, in order
+    return Job(HANDBOOK, whole, Assembly(body, front, numbers, anchors, probe))
 
 
 def _parts(chs) -> list[list[Chapter]]:

@@ -16,6 +16,10 @@ numbers layer numbers the pages), so a chapter's bytes never depend on the
 others. The front is rendered last: its contents print each chapter's
 page, read from the chapters' PDFs (their named destinations), and the
 links in the contents point at those destinations in the joined copy.
+Those page numbers need the front's own page count: a probe, the front
+with the numbers left blank, renders beside the chapters and gives it (the
+numbers do not change how many pages the contents take; if they ever do,
+the front is rendered again with the count it really has).
 
 The joined copy is cached too, under a key over its parts' keys, so a build
 that changed nothing joins nothing; a clean and an incremental build give
@@ -30,11 +34,10 @@ from typing import Callable
 
 from macros.outputs.print import cache as pdfcache
 
-# The front has at least a cover, the document control and the contents,
-# each on its own page: where the page count of the front is first guessed.
-# The contents' page numbers depend on it, so the front is rendered again
-# until the count it was numbered for is the count it has.
-FRONT_PAGES = 3
+# The contents' page numbers depend on the front's page count, so the
+# front is rendered again until the count it was numbered for is the count
+# it has (the probe's count is the first guess, and is right unless a
+# number's width changes the contents' length).
 FRONT_TRIES = 4
 
 
@@ -49,6 +52,11 @@ class Assembly:
     front: Callable[[dict], str]  # {anchor: page number} -> the front's HTML
     numbers: Callable[[int], str]  # page count of the copy -> the numbers layer's HTML
     anchors: tuple  # what the contents number
+    probe: object  # a Job: the front with the page numbers blank
+
+    def jobs(self) -> tuple:
+        """What renders in the pool, beside every other document."""
+        return self.body + (self.probe,)
 
 
 @dataclass
@@ -59,13 +67,13 @@ class Joined:
     used: set  # every cache key this assembly read or wrote
 
 
-def assemble(name: str, assembly: Assembly, body_keys: list[str], cache: pdfcache.Cache,
-             setting: str, render) -> Joined:
+def assemble(name: str, assembly: Assembly, keys: dict, cache: pdfcache.Cache, setting: str, render) -> Joined:
     """Render the front and the numbers layer when not stored, and join.
 
-    `body_keys` are the chapters' keys, already in the cache; `render(name,
-    html, target)` renders one document into `target` and returns (pages,
-    seconds)."""
+    `keys` are the cache keys of assembly.jobs(), all already stored;
+    `render(jobs)` renders [(name, html, target)] (on the workers) and
+    returns [(pages, seconds)]."""
+    body_keys = [keys[j.name] for j in assembly.body]
     from pypdf import PdfReader
     readers = [PdfReader(cache.pdf(k)) for k in body_keys]
     where, offset = {}, 0
@@ -76,30 +84,31 @@ def assemble(name: str, assembly: Assembly, body_keys: list[str], cache: pdfcach
     missing = [a for a in assembly.anchors if a not in where]
     if missing:
         raise AssemblyError(f"{name}: the contents name anchors no chapter holds: {', '.join(missing)}")
-    used, seconds = set(body_keys), 0.0
+    used, seconds = set(keys.values()), 0.0
 
-    def stored(html: str, label: str) -> tuple[str, int]:
+    def stored(*docs) -> list:
+        """[(key, pages)] of [(label, html)], rendering what is not stored, together."""
         nonlocal seconds
-        key = pdfcache.key(html, setting)
-        used.add(key)
-        pages = cache.get(key)
-        if pages is None:
-            pages, took = render(label, html, str(cache.pdf(key)))
-            cache.remember_pages(key, pages)
+        out = [(pdfcache.key(html, setting), label, html) for label, html in docs]
+        used.update(k for k, _, _ in out)
+        todo = [(label, html, str(cache.pdf(k))) for k, label, html in out if cache.get(k) is None]
+        for (_, _, target), (pages, took) in zip(todo, render(todo) if todo else []):
+            cache.remember_pages(Path(target).stem, pages)
             seconds += took
-        return key, pages
+        return [(k, cache.get(k)) for k, _, _ in out]
 
-    front_pages = FRONT_PAGES
+    front_pages = cache.get(keys[assembly.probe.name])
     for _ in range(FRONT_TRIES):
-        numbers = {a: front_pages + where[a] + 1 for a in assembly.anchors}
-        front_key, got = stored(assembly.front(numbers), f"{name} (front)")
+        # The numbers layer renders beside the front, for the page count the front should have.
+        (front_key, got), (numbers_key, _) = stored(
+            (f"{name} (front)", assembly.front({a: front_pages + where[a] + 1 for a in assembly.anchors})),
+            (f"{name} (page numbers)", assembly.numbers(front_pages + offset)))
         if got == front_pages:
             break
         front_pages = got
     else:
         raise AssemblyError(f"{name}: the front's page count does not settle ({front_pages})")
     total = front_pages + offset
-    numbers_key, _ = stored(assembly.numbers(total), f"{name} (page numbers)")
 
     key = hashlib.sha256("\0".join(["joined v1", front_key, *body_keys, numbers_key]).encode()).hexdigest()
     used.add(key)
