@@ -82,7 +82,7 @@ def _wrong(seed: str, q) -> list:
 
 
 def candidates(model, role) -> list:
-    pools = selfcheck.Pools(model)
+    pools = selfcheck.pools_of(model)
     return selfcheck.questions(model, role, pools, first=scenarios.questions(model, pools, role))
 
 
