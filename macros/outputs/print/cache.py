@@ -72,11 +72,13 @@ def key(html: str, setting: str) -> str:
 
 def setting() -> str:
     """What besides the HTML decides the bytes: the renderer's versions and
-    every font file fontconfig offers (path, face, size, modification time).
+    every font file fontconfig offers (path, face, size, modification time),
+    and pypdf's version, which joins the handbook copy's parts (print/parts.py).
     The versions come from the installed distributions: importing WeasyPrint
     here would cost the build about half a second before the first PDF can
     start (the workers import it themselves)."""
-    return f"weasyprint {_version('weasyprint')}; pydyf {_version('pydyf')}; fonts {_fonts()}"
+    return (f"weasyprint {_version('weasyprint')}; pydyf {_version('pydyf')}; pypdf {_version('pypdf')}; "
+            f"fonts {_fonts()}")
 
 
 def _version(distribution: str) -> str:

@@ -110,7 +110,8 @@ def assemble(name: str, assembly: Assembly, keys: dict, cache: pdfcache.Cache, s
         raise AssemblyError(f"{name}: the front's page count does not settle ({front_pages})")
     total = front_pages + offset
 
-    key = hashlib.sha256("\0".join(["joined v1", front_key, *body_keys, numbers_key]).encode()).hexdigest()
+    # Bump "joined v1" when join() changes what it writes.
+    key = hashlib.sha256("\0".join(["joined v1", setting, front_key, *body_keys, numbers_key]).encode()).hexdigest()
     used.add(key)
     if cache.get(key) is None:
         pdfcache.atomic(cache.pdf(key), lambda tmp: join(cache.pdf(front_key), readers, cache.pdf(numbers_key), tmp))
