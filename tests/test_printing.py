@@ -204,6 +204,40 @@ def test_handbook_has_cover_contents_and_version(printed):
         assert _flat(view.name) in whole
 
 
+def test_the_handbook_joined_from_parts_reads_as_one_document(printed):
+    """handbook.pdf is joined from separately rendered parts (print/parts.py):
+    the page numbers run on across them, the contents' numbers and links
+    point at the chapters' real pages, and the outline, title and language
+    are those of one document."""
+    from pypdf import PdfReader
+    out, _, pages, result = printed
+    pdf = out / printing.HANDBOOK
+    reader = PdfReader(pdf)
+    total = len(reader.pages)
+    assert pages[printing.HANDBOOK] == total
+    for n in range(1, total + 1):  # every page numbered once, in order, out of the whole
+        assert _flat(_text(pdf, n)).count(f"第{n}页/共{total}页") == 1, n
+    assert str(reader.metadata.title).endswith("学籍手册") and reader.root_object["/Lang"] == "zh-CN"
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    job = next(j for j in printjobs.jobs(result) if j.name == printing.HANDBOOK)
+    titles = [re.search(r'<h1 class="chapter"[^>]*>([^<]+)</h1>', part.html).group(1) for part in job.assembly.body]
+    assert top[:3] == ["学籍手册", "文档控制", "目录"] and set(titles) <= set(top), top
+    dests = {name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()}
+    links = [(i, str(a.get_object()["/Dest"])) for i, page in enumerate(reader.pages)
+             for a in page.get("/Annots") or [] if "/Dest" in a.get_object()]
+    assert links and all(target in dests for _, target in links)  # every contents link lands somewhere
+    contents = {}  # contents line -> the page number it prints
+    for line in "".join(_text(pdf, i + 1) for i in sorted({i for i, _ in links})).splitlines():
+        entry = re.fullmatch(r"(.+?)\s*\.{3,}\s*(\d+)\s*", line)
+        if entry:
+            contents[_flat(entry.group(1))] = int(entry.group(2))
+    for anchor, title in (c for part in job.assembly.body for c in re.findall(
+            r'<h1 class="chapter" id="(ch-\d+)"[^>]*>([^<]+)</h1>', part.html)):
+        page = dests[anchor] + 1
+        assert _flat(title) in _flat(_text(pdf, page)), (title, page)  # the chapter starts where its anchor is
+        assert contents[_flat(title)] == page, (title, page, contents)
+
+
 def test_no_cjk_font_fails_naming_the_package_and_writes_nothing(tmp_path):
     """With fontconfig seeing no font at all, the command refuses (exit 2)."""
     need_system("fontconfig (fc-list)", bool(shutil.which("fc-list")))
