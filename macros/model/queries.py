@@ -39,12 +39,31 @@ def process_steps(model, process) -> list[StepRow]:
 
 def all_steps(model) -> list[StepRow]:
     """Every step, process by process in the reading order (ordered_processes)."""
-    return [r for p in ordered_processes(model) for r in process_steps(model, p)]
+    return list(model.view(_all_steps))
+
+
+def _all_steps(model) -> tuple[StepRow, ...]:
+    return tuple(r for p in ordered_processes(model) for r in process_steps(model, p))
 
 
 def role_steps(model, role_id: str) -> list[tuple[StepRow, str]]:
-    return [(r, letters(r.step.get("raci") or {}, role_id)) for r in all_steps(model)
-            if letters(r.step.get("raci") or {}, role_id)]
+    """(step, "RA"...) for every step the role takes part in, in reading order."""
+    return list(model.view(_steps_by_role).get(role_id, ()))
+
+
+def _steps_by_role(model) -> dict:
+    # One pass over every step for all roles: the role pages, duties and the
+    # quiz ask for each role in turn, and a scan per role grew with roles x steps.
+    out: dict = {}
+    for r in model.view(_all_steps):
+        raci = r.step.get("raci") or {}
+        ids = set()
+        for key, _ in LETTERS:
+            v = raci.get(key)
+            ids.update(x for x in (v if isinstance(v, list) else [v]) if isinstance(x, str))
+        for role_id in sorted(ids):
+            out.setdefault(role_id, []).append((r, letters(raci, role_id)))
+    return out
 
 
 def roles_in_raci(model) -> list:

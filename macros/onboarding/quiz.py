@@ -82,7 +82,7 @@ def _wrong(seed: str, q) -> list:
 
 
 def candidates(model, role) -> list:
-    pools = selfcheck.Pools(model)
+    pools = selfcheck.pools_of(model)
     return selfcheck.questions(model, role, pools, first=scenarios.questions(model, pools, role))
 
 
@@ -98,24 +98,40 @@ def chosen(model, plan) -> list:
     return list(known[plan.id]) if plan.id in known else _choose(model, plan)
 
 
+def _enough_wrong(q) -> bool:
+    """Whether `_wrong` would find MIN_WRONG wrong answers, without hashing
+    every value of every pool (the pools grow with the department; only the
+    questions asked need their wrong answers chosen)."""
+    seen = set()
+    for tier in q.pools:
+        seen.update(tier)
+    seen.discard(q.answer)
+    return len(seen) >= MIN_WRONG
+
+
 def _choose(model, plan) -> list:
     role = model.get("role", plan.get("role"))
     if role is None:
         return []
     seed = plan.id
-    usable = [q for q in candidates(model, role) if len(_wrong(seed, q)) >= MIN_WRONG]
+    usable = [q for q in candidates(model, role) if _enough_wrong(q)]
     out = [q for q in usable if q.scenario]
     covered = {page_of(q.entity) for q in out}
+    lookups: dict = {}  # page -> its lookup questions, in candidate order
+    for q in usable:
+        if not q.scenario:
+            lookups.setdefault(page_of(q.entity), []).append(q)
     for duty in duties(model, role):
         if duty.page in covered:
             continue
-        here = [q for q in usable if not q.scenario and page_of(q.entity) == duty.page]
+        here = lookups.get(duty.page)
         if here:
             out.append(min(here, key=lambda q: _key(seed, q.text)))
             covered.add(duty.page)
     # A role with few duty pages still gets a quiz worth taking: top up with
     # the other lookups, in the seeded order.
-    rest = sorted((q for q in usable if q not in out), key=lambda q: _key(seed, q.text))
+    taken = set(map(id, out))
+    rest = sorted((q for q in usable if id(q) not in taken), key=lambda q: _key(seed, q.text))
     return out + rest[:max(0, selfcheck.MIN_QUESTIONS - len(out))]
 
 

@@ -15,7 +15,7 @@ paths of the data rather than from single fields:
 from __future__ import annotations
 
 from macros.core.words import NO_FURTHER_STEP
-from macros.model.queries import letters
+from macros.model.queries import letters, role_steps
 from macros.onboarding.selfcheck import Question, names
 
 ARROW = " → "
@@ -69,7 +69,12 @@ def _access_questions(model, pools):
 
 def questions(model, pools, role) -> list[Question]:
     out = []
+    # Both kinds of question need the role in one of the process's steps:
+    # look only there (every role scanning every process grew with roles x processes).
+    taking_part = {row.process.id for row, _ in role_steps(model, role.id)}
     for process in model.all("process"):
+        if process.id not in taking_part:
+            continue
         out += _path_questions(model, role, process)
         out += _first_step_question(model, role, process)
     return out + list(_access_questions(model, pools))

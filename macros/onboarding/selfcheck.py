@@ -13,6 +13,7 @@ quiz.py puts both together and turns them into the seeded multiple-choice quiz.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from macros.model.queries import process_steps
@@ -61,13 +62,18 @@ class Pools:
         self.cycles = _uniq(cycle_text(c) for c in cycles)
         self.reader_sets = _uniq(names(model, a.get("readers")) for a in model.all("access-class"))
 
+    @functools.cached_property
+    def limit_pairs(self) -> list:
+        """Every (amount, unit) the model uses, asked once per question."""
+        return _uniq((d.get("amount"), d["unit"]) for d in self.limits)
+
     def limit_variants(self, deadline: dict) -> tuple:
         """The same limit from the same start with other units and amounts:
         (same amount, other unit), (same unit, other amount), then every other
         (amount, unit) the model uses. Never another start event: "下周一" is
         confused with "本周结束当日", not with "制度生效后 3 个月内"."""
         amount, unit = deadline.get("amount"), deadline.get("unit")
-        pairs = _uniq((d.get("amount"), d["unit"]) for d in self.limits)
+        pairs = self.limit_pairs
 
         def words(a, u):
             d = {k: v for k, v in deadline.items() if k not in ("amount", "unit")}
@@ -79,10 +85,19 @@ class Pools:
         return (tuple(same_amount), tuple(same_unit), tuple(_uniq(other)))
 
 
+def pools_of(model) -> Pools:
+    """The model's pools, built once per model (a view, see Model.view)."""
+    return model.view(Pools)
+
+
 def _uniq(values) -> list:
-    out = []
+    """Truthy values, first occurrence kept. A set beside the list: the pools
+    grow with the department, and `v not in out` made them quadratic."""
+    out, seen = [], set()
     for v in values:
-        if v and v not in out:
+        key = repr(v)  # pools hold strings and tuples; repr also takes a list
+        if v and key not in seen:
+            seen.add(key)
             out.append(v)
     return out
 
@@ -158,7 +173,7 @@ def _entity_questions(model, pools, role, duty):
 def questions(model, role, pools: Pools | None = None, first=()) -> list[Question]:
     """Every question the data gives about the role's duties; `first` (the
     scenario questions) come before the lookups."""
-    pools = pools or Pools(model)
+    pools = pools or pools_of(model)
     out, seen = [], set()
 
     def add(q):
