@@ -105,7 +105,7 @@ def prepare(sources: Path, site: Path, previous: dict, stale: set[str]) -> str |
         out = Path(site) / dest
         if src in stale:
             out.unlink(missing_ok=True)
-        else:
+        elif out.is_file():  # (a page whose output was empty has none: MkDocs tries it again)
             ns = (docs / src).stat().st_mtime_ns
             os.utime(out, ns=(ns, ns))
     index = previous.get("search")
