@@ -36,6 +36,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.outputs import OutputError
 from macros.outputs.site.expand import expand as fill, opted_in, split_front_matter
 from macros.outputs.site.site_config import CONFIG, project_config
 
@@ -51,6 +52,11 @@ WHY = {  # a whole-build input that changed -> what the build says
     "code": "the handbook's code changed",
     "packages": "the installed packages changed",
 }
+
+
+class CannotRebuild(OutputError):
+    """An engine's rebuild found the previous build's files inconsistent
+    with its record: the build goes on as a whole one (the message says why)."""
 
 
 @dataclass
@@ -74,19 +80,18 @@ def build(result, engine, sources: Path, tree: Path, site_dir: Path) -> Pages:
     sources, tree = Path(sources), Path(tree)
     inputs, keys = whole_inputs(engine, sources), page_keys(result, engine, sources)
     previous = _load(state_path(result.root, site_dir))
-    why = _why_whole(engine, previous, inputs)
-    copied: list[Path] = []
+    why = _why_whole(engine, previous, inputs) or _copy_published(Path(site_dir), tree, previous["files"])
+    record = None
     if not why:
-        why = _copy_published(Path(site_dir), tree, previous["files"], copied)
-    if why:
-        for path in copied:  # a partial copy: the whole build starts empty
-            path.unlink(missing_ok=True)
-        record = engine.build(sources, tree)
-        rebuilt = record["rebuilt"] if record else sorted(keys)
-    else:
         stale = {src for src, key in keys.items() if previous["pages"].get(src) != key}
-        record = engine.rebuild(sources, tree, previous["record"], stale)
-        rebuilt = record["rebuilt"]
+        try:
+            record = engine.rebuild(sources, tree, previous["record"], stale)
+        except CannotRebuild as exc:
+            why = str(exc)
+    if why:
+        _empty(tree)  # a copy, maybe half rebuilt: the whole build starts from nothing
+        record = engine.build(sources, tree)
+    rebuilt = record["rebuilt"] if record else sorted(keys)
     state = None if record is None else {
         "format": FORMAT, "site": str(Path(site_dir).resolve()), "inputs": inputs, "pages": keys,
         "record": {k: v for k, v in record.items() if k != "rebuilt"}, "files": _hashes(tree)}
@@ -147,7 +152,7 @@ def page_keys(result, engine, sources: Path) -> dict[str, str]:
 
 def _why_whole(engine, previous: dict | None, inputs: dict) -> str:
     if not hasattr(engine, "rebuild"):
-        return f"{engine.NAME} builds every page"
+        return "this engine has no incremental build"
     if previous is None:
         return "no earlier build of this site folder"
     for name, value in inputs.items():
@@ -156,7 +161,7 @@ def _why_whole(engine, previous: dict | None, inputs: dict) -> str:
     return ""
 
 
-def _copy_published(site: Path, tree: Path, files: dict, copied: list) -> str:
+def _copy_published(site: Path, tree: Path, files: dict) -> str:
     """The engine's files of the published site into `tree`, each checked
     against the state; '' or why the site cannot be trusted."""
     for rel, sha in sorted(files.items()):
@@ -170,9 +175,13 @@ def _copy_published(site: Path, tree: Path, files: dict, copied: list) -> str:
         out = tree / rel
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
-        copied.append(out)
         shutil.copystat(src, out)
     return ""
+
+
+def _empty(tree: Path) -> None:
+    for path in tree.iterdir():
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
 
 
 def _load(path: Path) -> dict | None:

@@ -30,7 +30,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 
-from macros.outputs import OutputError
+from macros.outputs.site.incremental import CannotRebuild
 
 SEARCH_INDEX = "search/search_index.json"
 DIRTY_NOTICE = "A 'dirty' build is being performed"
@@ -118,7 +118,7 @@ def finish(site: Path, previous: dict, recorder: Recorder, index_before: str | N
     if record["search"] is None:
         return record
     if index_before is None or previous.get("search") != record["search"]:
-        raise OutputError("the incremental build found no previous search index to merge")
+        raise CannotRebuild("the previous search index is missing")
     path = Path(site) / record["search"]
     written = json.loads(path.read_text(encoding="utf-8"))
     rebuilt = set(record["rebuilt"])
@@ -127,7 +127,7 @@ def finish(site: Path, previous: dict, recorder: Recorder, index_before: str | N
     docs = []
     for src, _, _ in record["pages"]:
         if src not in new and src not in old:
-            raise OutputError(f"the incremental build has no search entries for {src}")
+            raise CannotRebuild(f"the previous search index has no entries for {src}")
         docs += new[src] if src in rebuilt else old[src]
     # As Material writes it (plugins/search/plugin.py, generate_search_index).
     data = {"config": written["config"], "docs": docs}
@@ -139,7 +139,7 @@ def _by_page(docs: list, pages: list, written) -> dict:
     """The index's entries cut into each page's (for pages `written` into it)."""
     pages = [(src, n) for src, _, n in pages if written(src)]
     if sum(n for _, n in pages) != len(docs):
-        raise OutputError("the search index does not match the record of the build that wrote it")
+        raise CannotRebuild("a search index does not match the record of its build")
     out, at = {}, 0
     for src, n in pages:
         out[src], at = docs[at:at + n], at + n
