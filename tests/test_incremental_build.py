@@ -153,7 +153,7 @@ def test_what_the_state_cannot_vouch_for_builds_everything(project, change, why)
     assert _differing(site, tmp / "clean") == []
 
 
-def test_another_site_folder_code_or_packages_build_everything(project, monkeypatch):
+def test_another_site_folder_theme_assets_code_or_packages_build_everything(project, monkeypatch):
     root, site, tmp = project
     engine = engines.get(None)
     sources = root / "build" / "sources"
@@ -161,6 +161,20 @@ def test_another_site_folder_code_or_packages_build_everything(project, monkeypa
     inputs = incremental.whole_inputs(engine, sources)
     assert incremental._why_whole(engine, state, inputs) == ""
     assert incremental._load(incremental.state_path(root, tmp / "elsewhere")) is None
+
+    overridden = sorted(p for p in (root / "overrides").rglob("*") if p.is_file())[0]
+    kept = overridden.read_bytes()
+    overridden.write_bytes(kept + b"\n")
+    assert incremental._why_whole(engine, state, incremental.whole_inputs(engine, sources)) \
+        == "the theme overrides changed"
+    overridden.write_bytes(kept)
+    asset = sources / "docs" / "assets" / "handbook.css"
+    kept = asset.read_bytes()
+    asset.write_bytes(kept + b"\n")
+    assert incremental._why_whole(engine, state, incremental.whole_inputs(engine, sources)) \
+        == "a page was added or removed, or an asset changed"
+    asset.write_bytes(kept)
+    assert incremental._why_whole(engine, state, incremental.whole_inputs(engine, sources)) == ""
 
     code = tmp / "code"
     shutil.copytree(incremental.CODE, code, ignore=shutil.ignore_patterns("__pycache__"))

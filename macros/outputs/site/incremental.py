@@ -18,7 +18,12 @@ the SHA-256 of every file the engine wrote. The next build:
 
 A page's key is its Markdown in the sources tree; a hand-written page that
 mkdocs-macros fills adds what its macros give for the current data, since
-that is not in its Markdown. The output steps (PDFs, feeds, API) are never
+that is not in its Markdown. Everything a page shows of the other pages
+(the navigation with their titles, breadcrumbs, previous/next) comes from the
+sources' mkdocs.yml, and its links resolve against the list of pages: both
+are whole-build inputs, so a page whose key is unchanged renders the same
+bytes. What every build writes anyway (404.html, the sitemap, the search
+index) is the engine's to get right (engine/mkdocs_dirty.py). The output steps (PDFs, feeds, API) are never
 copied: they write their files into every build.
 
 The state lives in .cache/site/ (ignored by git, removed by `make clean`),
