@@ -161,6 +161,8 @@ def test_another_site_folder_theme_assets_code_or_packages_build_everything(proj
     inputs = incremental.whole_inputs(engine, sources)
     assert incremental._why_whole(engine, state, inputs) == ""
     assert incremental._load(incremental.state_path(root, tmp / "elsewhere")) is None
+    assert incremental._copy_published(tmp / "removed", tmp / "unused", state["files"]) \
+        == "no earlier site in this folder"
 
     overridden = sorted(p for p in (root / "overrides").rglob("*") if p.is_file())[0]
     kept = overridden.read_bytes()

@@ -169,6 +169,8 @@ def _why_whole(engine, previous: dict | None, inputs: dict) -> str:
 def _copy_published(site: Path, tree: Path, files: dict) -> str:
     """The engine's files of the published site into `tree`, each checked
     against the state; '' or why the site cannot be trusted."""
+    if not site.is_dir():
+        return "no earlier site in this folder"  # removed since its build
     for rel, sha in sorted(files.items()):
         src = site / rel
         try:
