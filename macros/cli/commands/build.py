@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.cli.commands import project_root
-from macros.outputs.site.build import build_site
+from macros.outputs.site.build import build, build_site  # noqa: F401 (tests/sitetools.py imports build_site here)
 from macros.outputs.site.engine import DEFAULT, ENGINES
 
 
@@ -24,7 +24,7 @@ def add_arguments(p):
 def run(args) -> int:
     root = project_root(args.dir)
     site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "site"
-    code = build_site(root, site_dir, args.engine)
-    if code == 0:
-        print(f"handbook build: site written to {site_dir} ({args.engine})")
-    return code
+    built = build(root, site_dir, args.engine)
+    if built.code == 0:
+        print(f"handbook build: site written to {site_dir} ({args.engine}, {built.summary()})")
+    return built.code

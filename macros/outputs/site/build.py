@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from macros.load.problems import format_text
 from macros.outputs import publish, steps as outputs
 from macros.outputs.compose import load_cached
 from macros.outputs.site import engine as engines
-from macros.outputs.site import sources
+from macros.outputs.site import incremental, sources
 
 SOURCES = Path("build") / "sources"
 
@@ -30,11 +31,31 @@ def write_sources(result, out: Path, engine, expand: bool | None = None) -> Path
                          lambda config: engine.configure(config, Path(result.root), Path(out), expanded))
 
 
+@dataclass
+class Built:
+    """A build's exit code and, when it published, what the engine did."""
+    code: int
+    pages: incremental.Pages | None = None
+
+    def summary(self) -> str:
+        """'5 of 78 pages rebuilt', or why all were built."""
+        p = self.pages
+        if p is None:
+            return ""
+        if p.whole:
+            return f"all {p.total} pages built: {p.whole}"
+        return f"{len(p.rebuilt)} of {p.total} pages rebuilt"
+
+
 def build_site(root: Path, site_dir: Path, engine_name: str | None = None, sources_dir: Path | None = None) -> int:
+    return build(root, site_dir, engine_name, sources_dir).code
+
+
+def build(root: Path, site_dir: Path, engine_name: str | None = None, sources_dir: Path | None = None) -> Built:
     result = load_cached(root)
     if not result.ok:
         print(format_text(result.problems))
-        return 1
+        return Built(1)
     engine = engines.get(engine_name)
     sources_dir = sources_dir or root / SOURCES
     try:
@@ -44,26 +65,28 @@ def build_site(root: Path, site_dir: Path, engine_name: str | None = None, sourc
             return _build_locked(result, engine, sources_dir, site_dir)
     except publish.PublishError as exc:
         print(f"handbook build: {exc}", file=sys.stderr)
-        return 2
+        return Built(2)
 
 
-def _build_locked(result, engine, sources_dir: Path, site_dir: Path) -> int:
+def _build_locked(result, engine, sources_dir: Path, site_dir: Path) -> Built:
     tmp = publish.new_tree(site_dir)
+    done = []
     try:
         def pages():
             write_sources(result, sources_dir, engine)
-            engine.build(sources_dir, tmp)
+            done.append(incremental.build(result, engine, sources_dir, tmp, site_dir))
         outputs.build(result, tmp, pages)
         publish.finish(tmp)
     except (outputs.OutputError, publish.PublishError) as exc:
         print(f"handbook build: {exc}", file=sys.stderr)
         shutil.rmtree(tmp, ignore_errors=True)
-        return 1
+        return Built(1)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     for warning in publish.swap(tmp, site_dir):
         print(f"handbook build: warning: {warning}", file=sys.stderr)
-    return 0
+    incremental.remember(result.root, site_dir, done[0])
+    return Built(0, done[0])
 
 

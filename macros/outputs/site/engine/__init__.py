@@ -7,7 +7,14 @@ An engine module has:
                     pages; the sources step fills them otherwise
     configure(config, root, sources, expanded) -> config
                     its additions to the sources tree's mkdocs.yml
-    build(sources, site)   builds the tree strictly into `site`; raises OutputError
+    build(sources, site)   builds the tree strictly into `site`; raises OutputError;
+                    returns its record (pages in build order, their outputs
+                    and search entries, which were built) or None
+    rebuild(sources, site, previous, stale)   optional: `site` holds the
+                    files of the build `previous` records; rebuild the `stale`
+                    pages and what every build writes, so the result equals
+                    a clean build's; returns the record (site/incremental.py
+                    decides and checks; without it every build is whole)
     preview(sources, site, dirty)
                     a build for `handbook serve`; `dirty`: only what changed,
                     in place, where the engine can
