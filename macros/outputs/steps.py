@@ -15,6 +15,7 @@ from macros.outputs import OutputError
 from macros.outputs.calendar import feeds as calendar
 from macros.outputs.export import api as export
 from macros.outputs.print.fonts import NoCJKFont
+from macros.outputs.print.parts import AssemblyError
 from macros.outputs.print.jobs import PrintTemplateError, start_pdfs, write_pdfs
 
 PRINT_DIR = "print"  # site/print/: every PDF
@@ -25,7 +26,7 @@ def print_pdfs(result, site_dir: Path):
     site/print/, in one pool of workers; unchanged ones come from the PDF cache."""
     try:
         write_pdfs(result, Path(site_dir) / PRINT_DIR, first_week=True, cached=True)
-    except (NoCJKFont, PrintTemplateError) as exc:  # a build without its PDFs is not a complete site
+    except (NoCJKFont, PrintTemplateError, AssemblyError) as exc:  # a build without its PDFs is not a complete site
         raise OutputError(str(exc)) from None
 
 
@@ -64,5 +65,7 @@ def build(result, site_dir: Path, engine_build) -> None:
             if step is not print_pdfs:
                 step(result, site_dir)
         pdfs.finish()
+    except AssemblyError as exc:
+        raise OutputError(str(exc)) from None
     finally:
         pdfs.cancel()
