@@ -109,9 +109,9 @@ class Rendering:
     (the site engine's build) and calls finish() for the results, or cancel()."""
 
     def __init__(self, todo, out_dir: Path, workers: int, cache, keys: dict, done: list, order: dict,
-                 assembled: list, temporary: bool):
+                 assembled: list, temporary: bool, setting: str):
         self.out_dir, self.cache, self.keys, self.done, self.order = out_dir, cache, keys, done, order
-        self.assembled, self.temporary = assembled, temporary
+        self.assembled, self.temporary, self.setting = assembled, temporary, setting
         targets = [str(cache.pdf(keys[j.name])) for j in todo]
         self._pool, self._futures, self._now = None, [], []
         if workers <= 1 or not todo:
@@ -158,7 +158,7 @@ class Rendering:
             return [f.result()[1:] for f in futures]
 
         joined = parts.assemble(job.name, job.assembly, {n: self.keys[n] for n in own},
-                                self.cache, pdfcache.setting(), render)
+                                self.cache, self.setting, render)
         self.keys[job.name] = joined.key
         took = joined.seconds + sum(s for name, _, s in results if name in own)
         results = [r for r in results if r[0] not in own] + [(job.name, joined.pages, took)]
@@ -198,7 +198,7 @@ def start_rendering(todo: list, out_dir: Path, workers: int | None = None,
     done = [(j.name, stored[j.name], 0.0) for j in todo if stored[j.name] is not None]
     todo = [j for j in todo if stored[j.name] is None]
     workers = default_workers() if workers is None else workers
-    return Rendering(todo, out_dir, workers, cache, keys, done, order, assembled, temporary)
+    return Rendering(todo, out_dir, workers, cache, keys, done, order, assembled, temporary, setting)
 
 
 def jobs_order(todo):
