@@ -9,7 +9,7 @@ import pytest
 
 from conftest import copy_shipped, need_system
 from macros.model.queries import ordered_processes
-from macros.outputs.print.engine import HANDBOOK
+from macros.outputs.print.engine import BOOKLET, HANDBOOK
 from macros.outputs.print.jobs import write_pdfs
 from macros.outputs.compose import load
 from macros.outputs.print import cache as pdfcache, fonts
@@ -87,8 +87,9 @@ def test_a_one_field_edit_renders_only_what_changed_and_matches_a_clean_build(tm
 
 def test_a_process_edit_renders_the_handbook_part_holding_it_not_the_whole_copy(tmp_path, monkeypatch):
     """The edit the benchmark makes (the first process's summary): of the
-    handbook copy only the part holding the process chapter renders again;
-    the other parts, the front and the page numbers come from the cache."""
+    handbook copy only the part holding the process chapter renders again,
+    of the booklet only the part holding its checklist; the other parts,
+    the fronts and the page numbers come from the cache."""
     need_system("fonts-noto-cjk (a CJK font)", bool(fonts.cjk_families()))
     monkeypatch.delenv(pdfcache.ENV, raising=False)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -104,10 +105,13 @@ def test_a_process_edit_renders_the_handbook_part_holding_it_not_the_whole_copy(
     path.write_text(text.replace("\nsummary: ", "\nsummary: 核对后", 1), encoding="utf-8")
     after_html = _documents(root)
     changed = {name for name in after_html if after_html[name] != before_html[name]}
-    copy = next(j for j in jobs(load(root)) if j.name == HANDBOOK)
-    parts = {j.name for j in copy.assembly.body}  # the chapters (not the front, which names every process)
+    assembled = {j.name: j for j in jobs(load(root)) if j.assembly is not None}
+    assert set(assembled) == {HANDBOOK, BOOKLET}
+    parts = {j.name for j in assembled[HANDBOOK].assembly.body}  # the chapters (not the front, which names every process)
     holding = {n for n in parts if f'id="e-process-{process.id}"' in after_html[n]}
     assert len(parts) > 2 and len(holding) == 1 and changed & parts == holding
+    booklet = {j.name for j in assembled[BOOKLET].assembly.body}  # groups of checklists
+    assert len(booklet) > 2 and len(changed & booklet) == 1
 
     done = dict((name, seconds) for name, _, seconds in write_pdfs(
         load(root), tmp_path / "out", first_week=True, cached=True))
@@ -115,7 +119,7 @@ def test_a_process_edit_renders_the_handbook_part_holding_it_not_the_whole_copy(
     assert all(first[n] == second[n] for n in set(first) & set(second))  # the other parts not written again
     new = _keys(second) - _keys(first)
     joined = new - {_key(h) for h in after_html.values()}  # no document's own key: the joined copy
-    assert len(joined) == 1 and new - joined == {_key(after_html[n]) for n in changed}, changed
+    assert len(joined) == len(assembled) and new - joined == {_key(after_html[n]) for n in changed}, changed
     assert done[HANDBOOK] > 0  # reported as one document, with the time its part took
     assert "核对后" in subprocess.run(["pdftotext", str(tmp_path / "out" / HANDBOOK), "-"], capture_output=True,
                                      text=True, check=True).stdout

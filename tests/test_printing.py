@@ -238,6 +238,38 @@ def test_the_handbook_joined_from_parts_reads_as_one_document(printed):
         assert contents[_flat(title)] == page, (title, page, contents)
 
 
+def test_the_booklet_joined_from_parts_reads_as_one_document(printed):
+    """checklists.pdf is joined from groups of checklists (print/booklet.py)
+    the same way: page numbers over the whole, every contents line links to
+    and prints the page its checklist starts on, in the checklists' order."""
+    from pypdf import PdfReader
+    out, _, pages, result = printed
+    pdf = out / printing.BOOKLET
+    reader = PdfReader(pdf)
+    total = len(reader.pages)
+    assert pages[printing.BOOKLET] == total
+    for n in range(1, total + 1):
+        assert _flat(_text(pdf, n)).count(f"第{n}页/共{total}页") == 1, n
+    assert str(reader.metadata.title).endswith("检查单汇编") and reader.root_object["/Lang"] == "zh-CN"
+    job = next(j for j in printjobs.jobs(result) if j.name == printing.BOOKLET)
+    assert len(job.assembly.body) > 1
+    dests = {name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()}
+    links = [str(a.get_object()["/Dest"]) for page in reader.pages[:3]
+             for a in page.get("/Annots") or [] if "/Dest" in a.get_object()]
+    names = re.findall(r'<a href="#(cl-[^"]+)"[^>]*>([^<]+)</a>', job.assembly.probe.html)
+    # A contents line is several link boxes (name, leader, number): one target each line.
+    assert list(dict.fromkeys(links)) == [anchor for anchor, _ in names]  # every checklist, in order
+    contents = {}
+    for line in _text(pdf, 2).splitlines():
+        entry = re.fullmatch(r"(.+?)\s*\.{3,}\s*(\d+)\s*", line)
+        if entry:
+            contents[_flat(entry.group(1))] = int(entry.group(2))
+    for anchor, name in names:
+        page = dests[anchor] + 1
+        assert _flat(name) in _flat(_text(pdf, page)), (name, page)
+        assert contents[_flat(name)] == page, (name, page)
+
+
 def test_no_cjk_font_fails_naming_the_package_and_writes_nothing(tmp_path):
     """With fontconfig seeing no font at all, the command refuses (exit 2)."""
     need_system("fontconfig (fc-list)", bool(shutil.which("fc-list")))

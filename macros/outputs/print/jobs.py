@@ -14,6 +14,7 @@ from macros.outputs.print.checklist import checklist_view
 from macros.core.text import printable
 from macros.outputs.print.engine import (BOOKLET, TEMPLATES, Job, Rendering, checklists, environment,
                                          pdf_name, render_jobs, start_rendering)
+from macros.outputs.print.booklet import booklet_job
 from macros.outputs.print.handbook import handbook_job
 
 
@@ -51,9 +52,7 @@ def _jobs(result, booklet, handbook, first_week) -> list[Job]:
     out = [Job(pdf_name(v.id), env.get_template("checklist.html.j2").render(view=v, prov=prov))
            for v in views]
     if booklet:
-        org = model.all("organisation")[0]
-        out.append(Job(BOOKLET, env.get_template("booklet.html.j2").render(
-            views=views, prov=prov, org=org.name)))
+        out.append(booklet_job(env, views, prov, model.all("organisation")[0].name))
     if handbook:
         out.append(handbook_job(env, result.root, model, views, prov))
     if first_week:

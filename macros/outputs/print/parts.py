@@ -114,7 +114,10 @@ def assemble(name: str, assembly: Assembly, keys: dict, cache: pdfcache.Cache, s
     key = hashlib.sha256("\0".join(["joined v1", setting, front_key, *body_keys, numbers_key]).encode()).hexdigest()
     used.add(key)
     if cache.get(key) is None:
-        pdfcache.atomic(cache.pdf(key), lambda tmp: join(cache.pdf(front_key), readers, cache.pdf(numbers_key), tmp))
+        try:
+            pdfcache.atomic(cache.pdf(key), lambda tmp: join(cache.pdf(front_key), readers, cache.pdf(numbers_key), tmp))
+        except AssemblyError as exc:  # say which document: several are joined
+            raise AssemblyError(f"{name}: {exc}") from None
         cache.remember_pages(key, total)
     return Joined(key, total, seconds, used)
 
