@@ -71,7 +71,8 @@ def pytest_unconfigure(config):
 # not: one worker builds the site while the other works. A file not listed
 # runs after these, in the usual order; a wrong guess costs time, never a test.
 SLOWEST_FIRST = (
-    "test_site_browser.py", "test_site_serve.py", "test_onboarding_browser.py", "test_readers_site.py",
+    "test_incremental_build.py", "test_site_browser.py", "test_site_serve.py", "test_onboarding_browser.py",
+    "test_readers_site.py",
     "test_deadline_browser.py", "test_print_cache.py", "test_reproducible.py", "test_engines.py",
     "test_printing.py", "test_scaffold.py", "test_rules.py", "test_onboarding.py", "test_fuzz.py",
     "test_nginx.py", "test_reader_pages.py", "test_corpus.py", "test_print_site.py", "test_build_safety.py",

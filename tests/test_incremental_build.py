@@ -28,7 +28,7 @@ EPOCH = "1790000000"  # every build here states the same build date
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def project(tmp_path_factory, shipped_site):  # its build fills the session's PDF cache first
     need_system("fonts-noto-cjk (a CJK font)", bool(fonts.cjk_families()))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -149,8 +149,11 @@ def test_what_the_state_cannot_vouch_for_builds_everything(project, change, why)
     assert built.code == 0
     assert built.pages.whole == why
     assert sorted(built.pages.rebuilt) == sorted(_pages(root))
-    _clean_build(root, tmp / "clean")
-    assert _differing(site, tmp / "clean") == []
+    if "published site" in why:  # the tampered copy was in the tree: nothing of it may survive
+        _clean_build(root, tmp / "clean")
+        assert _differing(site, tmp / "clean") == []
+    # The other whole builds start from an emptied tree, as a clean build
+    # does; the first test compares a rebuilt site with a clean one.
 
 
 def test_another_site_folder_theme_assets_code_or_packages_build_everything(project, monkeypatch):
