@@ -115,11 +115,20 @@ def render(root: Path, limit: int = LIMIT, current: Model | None = None) -> str:
     if shallow:
         lines += ["> 这份副本只取了部分历史，这里只列出已取得的改动。", ""]
     days: dict = {}
+    # A file's version after one commit is its version before the next one
+    # that touches it: each version is read once (reading was most of the page).
+    read: dict = {}
+
+    def model(text, path):
+        if (text, path) not in read:
+            read[text, path] = _model(text, path)
+        return read[text, path]
+
     for c in history:
         what = days.setdefault(c["date"], [])
         for _status, path in c["files"]:
-            before = _model(blobs.get(f"{c['sha']}^:{prefix}{path}"), path)
-            after = _model(blobs.get(f"{c['sha']}:{prefix}{path}"), path)
+            before = model(blobs.get(f"{c['sha']}^:{prefix}{path}"), path)
+            after = model(blobs.get(f"{c['sha']}:{prefix}{path}"), path)
             changes = diff(before, after)
             said = [_said(ch, before if ch.status == "removed" else after, current) for ch in changes]
             if len(said) > MAX_ENTITIES:
@@ -170,8 +179,27 @@ def _field_word(dotted: str) -> str:
 def _page(model) -> str:
     # Reading and diffing the history is the dearest macro (about 0.3 s): an
     # incremental build expands the page once for its key and once to build
-    # it, from the same model, which holds the answer (Model.view).
-    return render(Path(model.root), LIMIT, model)
+    # it, from the same model, which holds the answer (Model.view); the
+    # preview makes a new model at every edit, and _by_commit keeps the page
+    # while the commit and the names it borrows stay the same.
+    root = Path(model.root)
+    head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+    if head is None:
+        return render(root, LIMIT, model)
+    # All the page takes from the current model: the roles' names, which
+    # name the interfaces (queries.display_name).
+    names = tuple((r.id, r.name) for r in model.all("role"))
+    key = (str(root.resolve()), head, names)
+    if key not in _by_commit:
+        _by_commit[key] = render(root, LIMIT, model)
+        while len(_by_commit) > 4:  # the oldest commit's page goes first
+            del _by_commit[next(iter(_by_commit))]
+    return _by_commit[key]
+
+
+# (project, HEAD, role names) -> the page: keyed by what the page is made of,
+# so an entry is never stale; a few commits' worth for a long preview.
+_by_commit: dict = {}
 
 
 def macros(result, page: str) -> dict:
