@@ -189,7 +189,8 @@ def _page(model) -> str:
     # All the page takes from the current model: the roles' names, which
     # name the interfaces (queries.display_name).
     names = tuple((r.id, r.name) for r in model.all("role"))
-    key = (str(root.resolve()), head, names)
+    # A shallow clone deepened in place keeps its HEAD but shows more history.
+    key = (str(root.resolve()), head, _git(root, "rev-parse", "--is-shallow-repository"), names)
     if key not in _by_commit:
         _by_commit[key] = render(root, LIMIT, model)
         while len(_by_commit) > 4:  # the oldest commit's page goes first
@@ -197,7 +198,7 @@ def _page(model) -> str:
     return _by_commit[key]
 
 
-# (project, HEAD, role names) -> the page: keyed by what the page is made of,
+# (project, HEAD, shallow?, role names) -> the page: keyed by what the page is made of,
 # so an entry is never stale; a few commits' worth for a long preview.
 _by_commit: dict = {}
 
