@@ -17,7 +17,7 @@ from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from macros.outputs.site.engine import mkdocs_dirty
+from macros.outputs.site.engine.mkdocs_dirty import NOT_DIRTY_NOTICE, Recorder, finish, prepare
 from macros.outputs.site.site_config import CONFIG, dump, plugin_names, project_config, without_plugin
 from macros.outputs import OutputError
 
@@ -58,7 +58,7 @@ class _Collect(logging.Handler):
 def build(sources: Path, site: Path) -> dict:
     """A clean, strict build; returns its record (engine/mkdocs_dirty.py)."""
     config = load_config(str(Path(sources) / CONFIG), site_dir=str(site), strict=True)
-    recorder = mkdocs_dirty.Recorder.install(config)
+    recorder = Recorder.install(config)
     _build(config)
     return recorder.record()
 
@@ -67,11 +67,11 @@ def rebuild(sources: Path, site: Path, previous: dict, stale: set[str]) -> dict:
     """`site` holds the files of the build `previous` records: rebuild the
     `stale` pages (and what every build writes: 404.html, the sitemap, the
     search index), strictly, with MkDocs' dirty build; returns the record."""
-    index = mkdocs_dirty.prepare(sources, site, previous, stale)
+    index = prepare(sources, site, previous, stale)
     config = load_config(str(Path(sources) / CONFIG), site_dir=str(site), strict=True)
-    recorder = mkdocs_dirty.Recorder.install(config, dirty=True)
+    recorder = Recorder.install(config, dirty=True)
     _build(config, dirty=True)
-    return mkdocs_dirty.finish(site, previous, recorder, index)
+    return finish(site, previous, recorder, index)
 
 
 def preview(sources: Path, site: Path, dirty: bool):
@@ -129,7 +129,7 @@ def _keep_compiled_templates():
 def _build(config, dirty: bool = False):
     handler = _Collect()
     logging.getLogger("mkdocs").addHandler(handler)
-    notice, drop = mkdocs_dirty.NOT_DIRTY_NOTICE
+    notice, drop = NOT_DIRTY_NOTICE
     notice.addFilter(drop)
     try:
         mkdocs_build(config, dirty=dirty)
