@@ -10,25 +10,14 @@ embeds its own subset of the CJK fonts (about 260 KB whatever its length).
 """
 from __future__ import annotations
 
+from macros.outputs.print.parts import from_template
+
 PER_PART = 8
 
 
 def booklet_job(env, views, prov, org: str):
     from macros.outputs.print.engine import BOOKLET, Job
-    from macros.outputs.print.parts import Assembly
-    template = env.get_template("booklet.html.j2")
-    common = dict(views=views, prov=prov, org=org, page={}, total=0)
     groups = [views[i:i + PER_PART] for i in range(0, len(views), PER_PART)]
-    body = tuple(Job(f"{BOOKLET}#{n}", template.render(common, part="body", views=group))
-                 for n, group in enumerate(groups, 1))
-
-    def front(page: dict) -> str:
-        return template.render(common, part="front", page=page)
-
-    def numbers(total: int) -> str:
-        return template.render(common, part="pages", total=total)
-
-    anchors = tuple(f"cl-{v.id}" for v in views)
-    probe = Job(f"{BOOKLET}#front", front(dict.fromkeys(anchors, "")))
-    whole = probe.html + "".join(j.html for j in body)  # what the booklet says, in order
-    return Job(BOOKLET, whole, Assembly(body, front, numbers, anchors, probe))
+    return from_template(BOOKLET, env.get_template("booklet.html.j2"),
+                         dict(views=views, prov=prov, org=org, page={}, total=0),
+                         [dict(views=group) for group in groups], (f"cl-{v.id}" for v in views), Job)

@@ -26,6 +26,7 @@ from macros.outputs.print.checklist import cycle_text, deadline_text
 from macros.model import basis
 from macros.model.queries import display_name, ordered_processes
 from macros.outputs.print import standing
+from macros.outputs.print.parts import from_template
 
 # (chapter title, kinds in it). Processes and checklists have their own layout.
 CHAPTERS = (
@@ -202,28 +203,16 @@ def handbook_job(env, root, model, views, prov):
     contents) is rendered once the chapters' page numbers are known."""
     from macros.outputs.print.checklist import step_item
     from macros.outputs.print.engine import HANDBOOK, Job
-    from macros.outputs.print.parts import Assembly
     org = model.all("organisation")[0]
     steps = {p.id: [step_item(model, s.data, ref=s.id) for s in model.children(p, "step")]
              for p in model.all("process")}
     paths = {p.id: [(a.name, a.data["condition"], [step_item(model, s, ref=f"{a.id}.{s['id']}") for s in a.data["steps"]])
                     for a in model.children(p, "path")] for p in model.all("process")}
-    template, chs = env.get_template("handbook.html.j2"), chapters(model, root, views)
+    chs = chapters(model, root, views)
     common = dict(org=org, prov=prov, chapters=chs, views=views, steps=steps, paths=paths, page={}, total=0)
-    control_ = control(root, model)
-    body = tuple(Job(f"{HANDBOOK}#{n}", template.render(common, part="body", chapters=group))
-                 for n, group in enumerate(_parts(chs), 1))
-
-    def front(page: dict) -> str:
-        return template.render(common, part="front", page=page, control=control_)
-
-    def numbers(total: int) -> str:
-        return template.render(common, part="pages", total=total)
-
-    anchors = tuple(_contents_anchors(chs))
-    probe = Job(f"{HANDBOOK}#front", front(dict.fromkeys(anchors, "")))
-    whole = probe.html + "".join(j.html for j in body)  # what the copy says, in order
-    return Job(HANDBOOK, whole, Assembly(body, front, numbers, anchors, probe))
+    return from_template(HANDBOOK, env.get_template("handbook.html.j2"), common,
+                         [dict(chapters=group) for group in _parts(chs)], _contents_anchors(chs), Job,
+                         control=control(root, model))
 
 
 def _parts(chs) -> list[list[Chapter]]:

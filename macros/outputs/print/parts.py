@@ -59,6 +59,25 @@ class Assembly:
         return self.body + (self.probe,)
 
 
+def from_template(name: str, template, common: dict, bodies: list[dict], anchors, job, **front):
+    """The print job `name` in parts of one template, which renders its
+    part="body" (once per dict of `bodies`, each one part), part="front"
+    (given `page`: {anchor: page number} and `front`) and part="pages"
+    (given `total`). `job(name, html, assembly=None)` is the Job class."""
+    body = tuple(job(f"{name}#{n}", template.render(common, part="body", **b)) for n, b in enumerate(bodies, 1))
+
+    def front_html(page: dict) -> str:
+        return template.render(common, part="front", page=page, **front)
+
+    def numbers(total: int) -> str:
+        return template.render(common, part="pages", total=total)
+
+    anchors = tuple(anchors)
+    probe = job(f"{name}#front", front_html(dict.fromkeys(anchors, "")))
+    whole = probe.html + "".join(j.html for j in body)  # what the document says, in order
+    return job(name, whole, Assembly(body, front_html, numbers, anchors, probe))
+
+
 @dataclass
 class Joined:
     key: str  # the joined copy's cache key
