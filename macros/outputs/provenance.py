@@ -130,6 +130,21 @@ def of(root: Path) -> Provenance:
     return Provenance(version(root), stamp.data_date_of(root).isoformat(), build_date())
 
 
+def of_result(result) -> Provenance:
+    """of(result.root), asking git once per loaded model (Model.view). Every
+    print job, feed, export and page footer of one build wants it, and each
+    answer costs five to seven git processes: 21 askings were about 90 git
+    runs, a third of a second of every build. A preview loads a new model at
+    every edit, so the version still turns "（有未提交改动）" when it should."""
+    if result.model.root is None:  # a model made by hand (tests): no view to keep it in
+        return of(result.root)
+    return result.model.view(_of_model)
+
+
+def _of_model(model) -> Provenance:
+    return of(Path(model.root))
+
+
 def review_due(review: dict | None) -> str:
     """last_reviewed + cycle_months, as YYYY-MM-DD ('' without a review)."""
     fresh = review_of({"review": review}) if review else None

@@ -168,7 +168,7 @@ def feed(result, obs, title: str) -> bytes:
     dtstamp = stamp.build_stamp(result.model)
     # The handbook version every web page and PDF carries: a reader can tell
     # which handbook a subscribed feed was published from.
-    version = provenance.version(result.root)
+    version = provenance.of_result(result).version
     site = site_url(result.root)
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -81,7 +81,7 @@ def document(result) -> dict:
         "format": "xueji-handbook-export",
         "generated": stamp.build_stamp(model).strftime("%Y-%m-%dT%H:%M:%SZ"),
         # The same string as every web page footer, PDF and .ics feed.
-        "version": provenance.version(result.root),
+        "version": provenance.of_result(result).version,
         "data_date": stamp.data_date(model).isoformat(),
         "policy": stamp.policy_info(model),
         "data": data,

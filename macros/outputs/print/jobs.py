@@ -47,7 +47,7 @@ def _where(exc) -> str:
 
 def _jobs(result, booklet, handbook, first_week) -> list[Job]:
     env, model = environment(result.root), result.model
-    prov = provenance.of(result.root)
+    prov = provenance.of_result(result)
     views = [checklist_view(model, c) for c in checklists(model)]
     out = [Job(pdf_name(v.id), env.get_template("checklist.html.j2").render(view=v, prov=prov))
            for v in views]

@@ -78,7 +78,7 @@ def jobs(result) -> list:
     """One print job per first-week plan (the print queue is macros/outputs/print/jobs.py)."""
     from macros.outputs.print.engine import Job, environment
     env, model = environment(result.root), result.model
-    prov = provenance.of(result.root)
+    prov = provenance.of_result(result)
     site = site_url(result.root)
     return [Job(pdf_name(p), html(env, model, p, prov, site=site))
             for p in sorted(model.all("onboarding"), key=lambda e: e.id)]

@@ -29,7 +29,7 @@ def page_tail(result) -> str:
     # The handbook version first, worded as on every print (macros/outputs/provenance.py):
     # a reader holding a PDF matches it to this page by that one string.
     meta = Markup('<p class="hb-meta">手册版本 {} · 制度版本 {}{}</p>').format(
-        provenance.version(result.root), esc(data_version(model)),
+        provenance.of_result(result).version, esc(data_version(model)),
         Markup(" · 最近一次审核 {}").format(reviewed) if reviewed else "")
     return block(meta) + ("\n\n" + "\n".join(abbrs) + "\n" if abbrs else "")
 
