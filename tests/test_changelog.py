@@ -76,3 +76,35 @@ def test_site_builds_outside_git_with_the_clear_line(shipped_site):
 def test_the_shipped_page_uses_the_macro():
     text = (ROOT / "docs" / "changelog.md").read_text(encoding="utf-8")
     assert "render_macros: true" in text and "{{ changelog() }}" in text
+
+
+def test_the_next_build_reads_the_page_from_disk_and_a_new_commit_makes_a_new_one(tmp_path, monkeypatch):
+    """A build is a new process: the page of a commit it has seen is read
+    from .cache/changelog/ (re-reading the history was a tenth of a build
+    after a one-field edit). A new commit is a new page; a shallow clone is
+    never kept on disk (deepening it keeps HEAD but shows more)."""
+    from macros.outputs.compose import load
+    from macros.outputs.site import changelog
+
+    root = _history(tmp_path)
+    (root / ".gitignore").write_text(".cache/\n", encoding="utf-8")  # as the shipped project's
+    commit_all(root, "Ignore the caches")
+    model = load(root).model
+    made = []
+    real = changelog.render
+    monkeypatch.setattr(changelog, "render", lambda *a: made.append(1) or real(*a))
+    monkeypatch.setattr(changelog, "_by_commit", {})
+    first = changelog._page(model)
+    assert made == [1] and len(list((root / changelog.CACHE_DIR).glob("*.md"))) == 1
+    monkeypatch.setattr(changelog, "_by_commit", {})  # as a new process starts
+    assert changelog._page(model) == first and made == [1]
+
+    edit(root / "data/roles.yml", "name: 招生学籍业务主管", "name: 招生学籍主管")
+    commit_all(root, "Rename it back", date="2026-05-06T10:00:00+08:00")
+    second = changelog._page(load(root).model)
+    assert made == [1, 1] and second != first and "## 2026-05-06" in second
+
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", root.as_uri(), str(shallow))
+    changelog._page(load(shallow).model)
+    assert made == [1, 1, 1] and not (shallow / changelog.CACHE_DIR).exists()

@@ -18,6 +18,7 @@ import pytest
 
 from conftest import copy_shipped, need_system
 from macros.cli.main import main
+from macros.core import digest
 from macros.outputs.compose import load
 from macros.outputs.print import fonts
 from macros.outputs.site import engine as engines, incremental
@@ -182,8 +183,8 @@ def test_another_site_folder_theme_assets_code_or_packages_build_everything(proj
     assert incremental._why_whole(engine, state, incremental.whole_inputs(engine, sources)) == ""
 
     code = tmp / "code"
-    shutil.copytree(incremental.CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(incremental, "CODE", code)
+    shutil.copytree(digest.CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(digest, "CODE", code)
     assert incremental.whole_inputs(engine, sources) == inputs  # the same code, elsewhere
     with open(code / "outputs" / "steps.py", "a", encoding="utf-8") as f:
         f.write("\n# an edit\n")

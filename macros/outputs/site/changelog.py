@@ -11,9 +11,13 @@ page says so in one line instead of failing the build.
 """
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
-from macros.core import git
+import yaml
+
+from macros.core import digest, git
 from macros.model.queries import display_name
 from macros.model.diff import diff
 from macros.core.personal import redact
@@ -192,7 +196,7 @@ def _page(model) -> str:
     # A shallow clone deepened in place keeps its HEAD but shows more history.
     key = (str(root.resolve()), head, _git(root, "rev-parse", "--is-shallow-repository"), names)
     if key not in _by_commit:
-        _by_commit[key] = render(root, LIMIT, model)
+        _by_commit[key] = _stored(root, key, lambda: render(root, LIMIT, model))
         while len(_by_commit) > 4:  # the oldest commit's page goes first
             del _by_commit[next(iter(_by_commit))]
     return _by_commit[key]
@@ -201,6 +205,42 @@ def _page(model) -> str:
 # (project, HEAD, shallow?, role names) -> the page: keyed by what the page is made of,
 # so an entry is never stale; a few commits' worth for a long preview.
 _by_commit: dict = {}
+
+# The same pages on disk, for the next `handbook build`: each build is a new
+# process, and re-reading the history was a tenth of a build after a one-field
+# edit. The file's name adds what else the page is made of: the code that
+# reads and words the history, and the YAML parser. Removed by `make clean`.
+CACHE_DIR = Path(".cache") / "changelog"
+KEEP = 4
+
+
+def _stored(root: Path, key: tuple, make) -> str:
+    if key[2] != b"false\n":
+        # A shallow clone deepened by some commits keeps its HEAD and its
+        # "shallow" answer but shows more history: not a key to keep on disk.
+        return make()
+    folder = root / CACHE_DIR
+    name = digest.sha(repr((key, LIMIT, digest.code(), yaml.__version__)).encode()) + ".md"
+    try:
+        return (folder / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    page = make()
+    try:  # a cache that cannot be written (a read-only checkout) only costs time
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".page.", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(page)
+            os.replace(tmp, folder / name)  # a reader never sees half a page
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        for old in sorted(folder.glob("*.md"), key=lambda p: p.stat().st_mtime)[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return page
 
 
 def macros(result, page: str) -> dict:

@@ -41,13 +41,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.core import digest
 from macros.outputs import OutputError
 from macros.outputs.site.expand import expand as fill, opted_in, split_front_matter
 from macros.outputs.site.site_config import CONFIG, project_config
 
 STATE_DIR = Path(".cache") / "site"
 FORMAT = 1  # of the state file; another format is a whole build
-CODE = Path(__file__).resolve().parents[2]  # the macros/ package that runs
 WHY = {  # a whole-build input that changed -> what the build says
     "format": "the state file is from another version",
     "engine": "another engine built the site",
@@ -124,17 +124,17 @@ def whole_inputs(engine, sources: Path) -> dict:
         rel = path.relative_to(docs).as_posix()
         listing.update(rel.encode() + b"\0")
         if path.suffix != ".md":  # a page has its own key; an asset is copied as is
-            listing.update(_sha(path.read_bytes()).encode() + b"\n")
+            listing.update(digest.sha(path.read_bytes()).encode() + b"\n")
     theme = project_config(sources).get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     return {
         "format": str(FORMAT),
         "engine": engine.NAME,
-        "config": _sha((sources / CONFIG).read_bytes()),
+        "config": digest.sha((sources / CONFIG).read_bytes()),
         "files": listing.hexdigest(),
-        "theme": _tree_sha(Path(custom)) if custom else "",
-        "code": _tree_sha(CODE, "*.py"),
-        "packages": _sha("\n".join(sorted(f"{d.metadata['Name']}=={d.version}"
+        "theme": digest.tree(Path(custom)) if custom else "",
+        "code": digest.code(),
+        "packages": digest.sha("\n".join(sorted(f"{d.metadata['Name']}=={d.version}"
                                           for d in importlib.metadata.distributions())
                                    + [sys.version]).encode()),
     }
@@ -177,7 +177,7 @@ def _copy_published(site: Path, tree: Path, files: dict) -> str:
             data = src.read_bytes()
         except OSError:
             return f"the published site lacks {rel}"
-        if _sha(data) != sha:
+        if digest.sha(data) != sha:
             return f"the published site's {rel} was changed"
         out = tree / rel
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -201,17 +201,5 @@ def _load(path: Path) -> dict | None:
 
 
 def _hashes(tree: Path) -> dict[str, str]:
-    return {p.relative_to(tree).as_posix(): _sha(p.read_bytes())
+    return {p.relative_to(tree).as_posix(): digest.sha(p.read_bytes())
             for p in sorted(tree.rglob("*")) if p.is_file() and not p.is_symlink()}
-
-
-def _tree_sha(folder: Path, pattern: str = "*") -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob(pattern)) if folder.is_dir() else []:
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + _sha(path.read_bytes()).encode() + b"\n")
-    return digest.hexdigest()
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
