@@ -127,3 +127,41 @@ def test_edits_show_without_restart_with_pdfs_feeds_and_api(served):
     assert '"岗位信息"' in src
     code.write_text(src.replace('"岗位信息"', '"岗位信息（代码已热更新）"', 1), encoding="utf-8")
     assert wait_for(lambda: "岗位信息（代码已热更新）" in fetch(page)), "the edited rendering code was not reloaded"
+
+
+def test_a_restart_lets_the_page_being_sent_finish():
+    """The preview replaces itself after a code change (serve._restart); a
+    page it was still sending must arrive whole, not cut off (CI saw
+    IncompleteRead on a 60 KB page before drain() existed)."""
+    import http.server
+    import threading
+
+    from macros.outputs.site.preview_http import Server
+
+    body = b"x" * 200_000
+    started, sent = threading.Event(), threading.Event()
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            started.set()
+            time.sleep(0.5)
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            sent.set()
+
+        def log_message(self, *args):
+            pass
+
+    server = Server(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    got = {}
+    client = threading.Thread(target=lambda: got.update(r=get(f"http://127.0.0.1:{server.server_port}/")))
+    client.start()
+    assert started.wait(10)
+    server.drain()
+    assert sent.is_set(), "drain() returned while the page was still being sent"
+    client.join(10)
+    server.server_close()
+    assert got["r"] == (200, body)

@@ -107,6 +107,35 @@ def handler_for(preview):
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._busy = 0
+        self._idle = threading.Condition()
+
+    def process_request(self, request, client_address):
+        # Counted here, in the serving loop, so that drain() after shutdown()
+        # also sees a request whose thread has not started yet.
+        with self._idle:
+            self._busy += 1
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
+    def drain(self, timeout: float = 10.0) -> None:
+        """Stop taking requests and let the ones being answered finish. The
+        preview restarts itself on this socket after a code change: without
+        this, a page half sent when the process is replaced arrives cut off.
+        Connections waiting in the socket's queue go to the new process."""
+        self.shutdown()
+        with self._idle:
+            self._idle.wait_for(lambda: self._busy == 0, timeout)
+
 
 def listen(preview, host: str, port: int, fd: int | None = None) -> Server:
     """The server on host:port, or on the inherited listening socket `fd`

@@ -180,6 +180,7 @@ class Preview:
 
 def _restart(root: Path, engine, addr: str, server):
     """Run the preview again with the new code, on the same socket."""
+    server.drain()
     fd = server.socket.fileno()
     os.set_inheritable(fd, True)
     os.environ[FD_ENV] = str(fd)
