@@ -13,11 +13,13 @@ would write boxes instead of Chinese, so nothing is written at all.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +83,24 @@ def _render(job: Job, out_dir: str, target: str | None = None) -> tuple[str, int
     return job.name, len(document.pages), time.perf_counter() - start
 
 
+# The documents joined from parts, by name, for the worker that joins each.
+# An Assembly renders its front and page numbers through closures over the
+# print templates, which do not pickle: the workers are forked after this is
+# set, so they hold it already and a task names the document.
+_ASSEMBLED: dict = {}
+
+
+def _assemble(name: str, keys: dict, cache: pdfcache.Cache, setting: str, out_dir: str) -> parts.Joined:
+    """Join one assembled document on a worker (print/parts.py), rendering
+    its front and numbers layer there too. Runs while the site is built."""
+    job = _ASSEMBLED[name]
+
+    def render(todo):
+        return [_render(Job(label, html), out_dir, target)[1:] for label, html, target in todo]
+
+    return parts.assemble(name, job.assembly, keys, cache, setting, render)
+
+
 def inline_only():
     """The print documents are self-contained (CSS inline, QR codes as inline
     SVG): a `file:` or network URL in a template or a value would read the
@@ -113,15 +133,41 @@ class Rendering:
         self.out_dir, self.cache, self.keys, self.done, self.order = out_dir, cache, keys, done, order
         self.assembled, self.temporary, self.setting = assembled, temporary, setting
         targets = [str(cache.pdf(keys[j.name])) for j in todo]
-        self._pool, self._futures, self._now = None, [], []
+        self._pool, self._futures, self._now, self._joining, self._joiners = None, [], [], {}, []
         if workers <= 1 or not todo:
             self._now = list(zip(todo, targets))  # rendered in this process, by finish()
             return
         # Forked here, from the calling thread, before the caller starts its
-        # own work: the workers render while the engine builds.
-        self._pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=die_with_parent,
-                                         initargs=(os.getpid(),))
+        # own work: the workers render while the engine builds. Fork, named:
+        # the joining tasks rely on the workers inheriting _ASSEMBLED.
+        _ASSEMBLED.clear()
+        _ASSEMBLED.update((j.name, j) for j in assembled)
+        self._pool = ProcessPoolExecutor(max_workers=min(workers, len(todo) + len(assembled)),
+                                         initializer=die_with_parent,
+                                         initargs=(os.getpid(),), mp_context=multiprocessing.get_context("fork"))
         self._futures = [self._pool.submit(_render, j, str(out_dir), t) for j, t in zip(todo, targets)]
+        # Each assembled document is joined on a worker as soon as its own
+        # parts are rendered (a thread each waits for them), so that the
+        # joining (pypdf, about 0.4 s a document) also runs while the engine
+        # builds, not after it.
+        by_name = {j.name: f for j, f in zip(todo, self._futures)}
+        for job in assembled:
+            self._joiners.append(threading.Thread(target=self._join_when_ready, args=(job, by_name), daemon=True))
+            self._joiners[-1].start()
+
+    def _join_when_ready(self, job: Job, by_name: dict):
+        mine = [(j.name, by_name[j.name]) for j in job.assembly.jobs() if j.name in by_name]
+        wait([f for _, f in mine])
+        if any(f.cancelled() or f.exception() is not None for _, f in mine):
+            return  # finish() raises the part's error; or cancel() stopped the pool
+        for name, f in mine:  # the joining worker reads the parts' page counts from the cache
+            self.cache.remember_pages(self.keys[name], f.result()[1])
+        own = {j.name: self.keys[j.name] for j in job.assembly.jobs()}
+        try:
+            self._joining[job.name] = self._pool.submit(
+                _assemble, job.name, own, self.cache, self.setting, str(self.out_dir))
+        except (RuntimeError, AttributeError):  # the pool is shut down, or gone (cancel)
+            pass
 
     def finish(self) -> list[tuple[str, int, float]]:
         """Wait for the workers, join the assembled documents, then put every
@@ -149,6 +195,20 @@ class Rendering:
         """One assembled document from its rendered chapters (print/parts.py):
         reported once, with the time of every part it rendered."""
         own = {j.name for j in job.assembly.jobs()}
+        for thread in self._joiners:
+            thread.join()
+        if job.name in self._joining:  # joined on a worker meanwhile
+            joined = self._joining[job.name].result()
+        else:
+            joined = self._join_here(job, own)
+        self.keys[job.name] = joined.key
+        took = joined.seconds + sum(s for name, _, s in results if name in own)
+        results = [r for r in results if r[0] not in own] + [(job.name, joined.pages, took)]
+        return results, used | joined.used
+
+    def _join_here(self, job, own) -> parts.Joined:
+        """Joined here: there are no workers (one asked for, or every part
+        was stored already)."""
 
         def render(todo):  # on the workers when there are (they have WeasyPrint loaded)
             out = str(self.out_dir)
@@ -157,12 +217,8 @@ class Rendering:
             futures = [self._pool.submit(_render, Job(label, html), out, target) for label, html, target in todo]
             return [f.result()[1:] for f in futures]
 
-        joined = parts.assemble(job.name, job.assembly, {n: self.keys[n] for n in own},
-                                self.cache, self.setting, render)
-        self.keys[job.name] = joined.key
-        took = joined.seconds + sum(s for name, _, s in results if name in own)
-        results = [r for r in results if r[0] not in own] + [(job.name, joined.pages, took)]
-        return results, used | joined.used
+        return parts.assemble(job.name, job.assembly, {n: self.keys[n] for n in own},
+                              self.cache, self.setting, render)
 
     def cancel(self):
         self._stop()
