@@ -165,3 +165,51 @@ def test_a_restart_lets_the_page_being_sent_finish():
     client.join(10)
     server.server_close()
     assert got["r"] == (200, body)
+
+
+def test_the_first_edit_after_a_commit_builds_only_the_pages_it_changes(tmp_path, monkeypatch):
+    """Every page ends with the handbook version, and the first edit after a
+    commit turns it into "…（有未提交改动）". The preview's pages hold a
+    placeholder the server fills in, so that edit builds only the pages whose
+    content changed (it built all 78, 2 s or more, the first edit of every
+    session); yet every page, and the search index, say the new version."""
+    from git_helpers import commit_all, init
+
+    from macros.outputs import provenance, steps
+    from macros.outputs.site import engine as engines, preview_http, serve
+
+    root = project_with(tmp_path)
+    init(root)
+    commit_all(root, "handbook")
+    monkeypatch.setattr(steps, "steps", lambda: [])  # the pages only: no PDFs rendering beside
+    preview = serve.Preview(root, engines.get(None), root / serve.PREVIEW / "sources")
+    assert preview.cycle(whole=True)
+    committed = provenance.version(root)
+    assert preview.handbook_version == committed and "（" not in committed
+
+    site = root / serve.PREVIEW / "site"
+    untouched = site / "maintainers" / "performance" / "index.html"
+    assert preview_http.VERSION_SLOT in untouched.read_text(encoding="utf-8")
+    written = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    time.sleep(0.05)
+    process = root / "data" / "processes" / "enrolment.yml"
+    process.write_text(process.read_text(encoding="utf-8").replace("\nsummary: ", "\nsummary: 改一处：", 1),
+                       encoding="utf-8")
+    assert preview.cycle()
+    assert preview.handbook_version == f"{committed}（有未提交改动）"
+    rebuilt = [p for p, mtime in written.items() if p.stat().st_mtime_ns != mtime]
+    assert site / "processes" / "enrolment" / "index.html" in rebuilt
+    assert untouched not in rebuilt and len(rebuilt) < len(written) / 3, sorted(map(str, rebuilt))
+
+    server = preview_http.listen(preview, "127.0.0.1", free_port())
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/"
+        page = fetch(base + "maintainers/performance/")
+        assert f"手册版本 {committed}（有未提交改动）" in page and preview_http.VERSION_SLOT not in page
+        assert preview_http.VERSION_SLOT in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+        index = fetch(base + "search/search_index.json")
+        assert preview_http.VERSION_SLOT not in index and f"{committed}（有未提交改动）" in index
+        assert json.loads(index)["docs"]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -23,12 +23,13 @@ from macros.outputs.site import incremental, sources
 SOURCES = Path("build") / "sources"
 
 
-def write_sources(result, out: Path, engine, expand: bool | None = None) -> Path:
+def write_sources(result, out: Path, engine, expand: bool | None = None, version: str | None = None) -> Path:
     """The tree `engine` builds; `expand` fills the macro pages here even when
-    the engine has a macro plugin (a preview, the benchmark's baseline)."""
+    the engine has a macro plugin (a preview, the benchmark's baseline);
+    `version` stands in for the handbook version on every page (the preview's)."""
     expanded = engine.EXPANDS_MACROS if expand is None else expand or engine.EXPANDS_MACROS
     return sources.write(result, out, expanded,
-                         lambda config: engine.configure(config, Path(result.root), Path(out), expanded))
+                         lambda config: engine.configure(config, Path(result.root), Path(out), expanded), version)
 
 
 @dataclass

@@ -18,7 +18,14 @@ import socket
 import threading
 from urllib.parse import urlsplit
 
+from markupsafe import escape
+
 STATE = "/__preview__/state"
+# What the preview's pages say in place of the handbook version, filled in as
+# each page (and the search index) is served. The first edit after a commit
+# makes the version "…（有未提交改动）"; written into every page, it had
+# every page built again, and the first edit of a session took 2 s or more.
+VERSION_SLOT = "HBPREVIEWHANDBOOKVERSION"
 ERRORS_TITLE = "数据有错误，预览仍显示上一次检查通过的页面（改正后自动刷新）："
 
 SCRIPT = """<script>(function(){var v=%d;
@@ -76,6 +83,8 @@ def handler_for(preview):
                     target = os.path.join(target, "index.html")
                 if target.endswith(".html"):
                     return self._html(target)
+                if target.endswith("search_index.json"):
+                    return self._search_index(target)
                 return super().do_GET()
 
         def do_HEAD(self):
@@ -88,10 +97,21 @@ def handler_for(preview):
                     page = f.read()
             except OSError:
                 return self.send_error(404)
+            page = page.replace(VERSION_SLOT.encode(), str(escape(preview.handbook_version)).encode())
             tag = script(preview.version)
             at = page.rfind(b"</body>")
             page = page[:at] + tag + page[at:] if at >= 0 else page + tag
             return self._send(200, "text/html; charset=utf-8", page)
+
+        def _search_index(self, target: str):
+            try:
+                with open(target, "rb") as f:
+                    index = f.read()
+            except OSError:
+                return self.send_error(404)
+            # The pages' text, HTML-escaped, inside JSON strings.
+            value = json.dumps(str(escape(preview.handbook_version)), ensure_ascii=False)[1:-1]
+            return self._send(200, "application/json", index.replace(VERSION_SLOT.encode(), value.encode()))
 
         def _send(self, code: int, kind: str, body: bytes):
             self.send_response(code)

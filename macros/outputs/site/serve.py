@@ -16,6 +16,9 @@ in one process so an edit costs only what it changes:
   listening socket, so the new code is imported.
 - data with errors: the `handbook check` lines go to the terminal and over the
   page in the browser (preview_http.py); the last good site stays.
+- the handbook version every page ends with is a placeholder in the preview's
+  pages, filled in as they are served (preview_http.VERSION_SLOT): the first
+  edit after a commit changes the version but builds only the pages it changes.
 
 The preview site lives in build/preview/site (never in site/). Requests wait
 while it changes, so no page is ever read half built. A dirty build leaves
@@ -33,7 +36,7 @@ import traceback
 from pathlib import Path
 
 from macros.load.problems import format_text
-from macros.outputs import steps as outputs
+from macros.outputs import provenance, steps as outputs
 from macros.outputs.compose import load
 from macros.outputs.site import preview_http
 from macros.outputs.site.build import write_sources
@@ -77,6 +80,9 @@ class Preview:
         self.site = self.root / PREVIEW / "site"
         self.lock = threading.Lock()  # held while the served site changes
         self.version = 0
+        # The handbook version the served pages show (preview_http.VERSION_SLOT):
+        # the last good result's; at a restart, before that, the checkout's.
+        self.handbook_version = provenance.version(self.root)
         self.errors: list[str] = []
         self.ready = (self.site / "index.html").is_file()  # a restart serves the last site at once
         self._wanted = threading.Condition()
@@ -93,8 +99,10 @@ class Preview:
                 return self._failed(format_text(result.problems).splitlines())
             config = self.sources / CONFIG
             before = config.read_bytes() if config.is_file() else b""
-            write_sources(result, self.sources, self.engine, expand=True)
+            write_sources(result, self.sources, self.engine, expand=True, version=preview_http.VERSION_SLOT)
             whole = whole or not self.ready or config.read_bytes() != before
+            # Already the checkout's: the pages served while these are built say it too.
+            self.handbook_version = provenance.of_result(result).version
             self._whole() if whole else self._dirty()
         except outputs.OutputError as exc:
             return self._failed([f"handbook serve: {exc}"])

@@ -32,11 +32,14 @@ from macros.outputs.site.tail import page_tail
 TAIL_MACRO = "\n\n{{ page_tail() }}\n"
 
 
-def write(result, out: Path, expand: bool, configure: Callable[[dict], dict] = lambda c: c) -> Path:
-    """Writes the tree for the checked `result` into `out`; returns `out`."""
+def write(result, out: Path, expand: bool, configure: Callable[[dict], dict] = lambda c: c,
+          version: str | None = None) -> Path:
+    """Writes the tree for the checked `result` into `out`; returns `out`.
+    `version`: what every page's tail says in place of the handbook version
+    (see tail.page_tail)."""
     root, out = Path(result.root), Path(out)
     files: dict[str, bytes] = {}
-    tail = page_tail(result)
+    tail = page_tail(result, version)
     docs = root / "docs"
     hand_written = []
     for path in sorted(docs.rglob("*")) if docs.is_dir() else []:

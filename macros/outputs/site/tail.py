@@ -16,8 +16,10 @@ from macros.outputs.site.render.html import block, esc
 from macros.outputs.site.render.pages_trace import data_version
 
 
-def page_tail(result) -> str:
-    """The provenance line and abbreviation definitions, as Markdown."""
+def page_tail(result, version: str | None = None) -> str:
+    """The provenance line and abbreviation definitions, as Markdown.
+    `version` stands in for the handbook version (the preview's placeholder,
+    filled in as each page is served: preview_http.py)."""
     model = result.model
     abbrs = []
     for term in model.all("term"):
@@ -29,7 +31,7 @@ def page_tail(result) -> str:
     # The handbook version first, worded as on every print (macros/outputs/provenance.py):
     # a reader holding a PDF matches it to this page by that one string.
     meta = Markup('<p class="hb-meta">手册版本 {} · 制度版本 {}{}</p>').format(
-        provenance.of_result(result).version, esc(data_version(model)),
+        provenance.of_result(result).version if version is None else version, esc(data_version(model)),
         Markup(" · 最近一次审核 {}").format(reviewed) if reviewed else "")
     return block(meta) + ("\n\n" + "\n".join(abbrs) + "\n" if abbrs else "")
 
