@@ -56,6 +56,14 @@ def waiting_page(preview) -> bytes:
             f"</head><body>{body}").encode("utf-8") + script(preview.version) + b"</body></html>"
 
 
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
 def handler_for(preview):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -92,10 +100,8 @@ def handler_for(preview):
                 return super().do_HEAD()
 
         def _html(self, target: str):
-            try:
-                with open(target, "rb") as f:
-                    page = f.read()
-            except OSError:
+            page = _read(target)
+            if page is None:
                 return self.send_error(404)
             page = page.replace(VERSION_SLOT.encode(), str(escape(preview.handbook_version)).encode())
             tag = script(preview.version)
@@ -104,10 +110,8 @@ def handler_for(preview):
             return self._send(200, "text/html; charset=utf-8", page)
 
         def _search_index(self, target: str):
-            try:
-                with open(target, "rb") as f:
-                    index = f.read()
-            except OSError:
+            index = _read(target)
+            if index is None:
                 return self.send_error(404)
             # The pages' text, HTML-escaped, inside JSON strings.
             value = json.dumps(str(escape(preview.handbook_version)), ensure_ascii=False)[1:-1]
