@@ -179,3 +179,80 @@ def _alive(pid: int) -> bool:
             return stat.read().split(") ")[1][0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _sleep(seconds: float):
+    time.sleep(seconds)
+
+
+def test_a_subprocess_is_not_held_up_by_workers_forked_beside_it():
+    """The preview's background thread forks the PDF workers while its main
+    thread runs git: a fork at the moment git's pipes were open copied them
+    into the workers, and the git call waited for end of file until the
+    workers exited (page updates took 3 to 5 s). lifetime.run and the
+    workers' fork share one lock, so no call waits for a worker's life."""
+    import multiprocessing
+    import threading
+
+    from macros.core import lifetime
+
+    stop = threading.Event()
+    forked = []
+
+    def fork_workers():  # as print/engine.py forks its pool
+        while not stop.is_set():
+            with lifetime.SPAWNING:
+                worker = multiprocessing.get_context("fork").Process(target=_sleep, args=(3,))
+                worker.start()
+            forked.append(worker)
+            time.sleep(0.01)
+
+    thread = threading.Thread(target=fork_workers)
+    thread.start()
+    slowest = 0.0
+    try:
+        for _ in range(150):
+            start = time.monotonic()
+            lifetime.run(["true"], capture_output=True, check=True)
+            slowest = max(slowest, time.monotonic() - start)
+    finally:
+        stop.set()
+        thread.join()
+        for worker in forked:
+            worker.terminate()
+            worker.join()
+    assert len(forked) > 10
+    assert slowest < 1.5, f"a subprocess waited {slowest:.1f} s for workers forked beside it"
+
+
+def test_git_and_the_pdf_workers_take_the_spawning_lock(monkeypatch, tmp_path):
+    from macros.core import git, lifetime
+    from macros.outputs.print import engine
+
+    held = []
+    real_run = lifetime.subprocess.run
+    monkeypatch.setattr(lifetime.subprocess, "run",
+                        lambda *a, **k: held.append(("git", lifetime.SPAWNING.locked())) or real_run(*a, **k))
+    git.answer(tmp_path, "--version")
+    assert held == [("git", True)]
+
+    class Pool:  # records whether the fork (the first submit) happens under the lock
+        def __init__(self, *args, **kwargs):
+            held.append(("pool", lifetime.SPAWNING.locked()))
+
+        def submit(self, *args):
+            held.append(("submit", lifetime.SPAWNING.locked()))
+            from concurrent.futures import Future
+            f = Future()
+            f.set_result(("x.pdf", 1, 0.0))
+            return f
+
+        def shutdown(self, **kwargs):
+            pass
+
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", Pool)
+    cache = engine.pdfcache.Cache(tmp_path / "cache", prune=False)
+    rendering = engine.Rendering([engine.Job("x.pdf", "<p>x</p>")], tmp_path, 2, cache, {"x.pdf": "k"},
+                                 [], {"x.pdf": 0}, [], False, "setting")
+    rendering.cancel()
+    assert held[1:] == [("pool", True), ("submit", True)]

@@ -13,6 +13,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from macros.core import lifetime
+
 # Long enough for `git archive` of the data on a slow disk, short enough that
 # a hung git (a credential prompt, a lock) does not hang a build for ever.
 TIMEOUT = 120
@@ -30,8 +32,8 @@ def run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     if git is None:
         raise GitError("git is not installed")
     try:
-        r = subprocess.run([git, "-C", str(root), *args], input=stdin, capture_output=True,
-                           timeout=TIMEOUT, env={**os.environ, **_ENV}, check=False)
+        r = lifetime.run([git, "-C", str(root), *args], input=stdin, capture_output=True,
+                         timeout=TIMEOUT, env={**os.environ, **_ENV}, check=False)
     except subprocess.TimeoutExpired:
         raise GitError(f"git {' '.join(args)}: no answer after {TIMEOUT} s") from None
     except OSError as exc:

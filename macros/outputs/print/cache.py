@@ -25,6 +25,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.core import lifetime
+
 CACHE_DIR = Path(".cache") / "print"
 ENV = "HANDBOOK_PRINT_CACHE"
 PAGES = ".pages"  # beside each <key>.pdf: its page count, written first
@@ -96,8 +98,8 @@ def _fonts_listing() -> str:
     if fc_list is None:
         return ""
     try:
-        return subprocess.run([fc_list, "--format", "%{file}\t%{index}\n"], capture_output=True,
-                              text=True, timeout=30, check=False).stdout
+        return lifetime.run([fc_list, "--format", "%{file}\t%{index}\n"], capture_output=True,
+                            text=True, timeout=30, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return ""
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from macros.core.lifetime import die_with_parent
+from macros.core import lifetime
 from macros.outputs.print import cache as pdfcache, fonts, parts
 from macros.outputs import provenance
 from macros.outputs.print.checklist import LOG_ROWS
@@ -142,10 +142,14 @@ class Rendering:
         # the joining tasks rely on the workers inheriting _ASSEMBLED.
         _ASSEMBLED.clear()
         _ASSEMBLED.update((j.name, j) for j in assembled)
-        self._pool = ProcessPoolExecutor(max_workers=min(workers, len(todo) + len(assembled)),
-                                         initializer=die_with_parent,
-                                         initargs=(os.getpid(),), mp_context=multiprocessing.get_context("fork"))
-        self._futures = [self._pool.submit(_render, j, str(out_dir), t) for j, t in zip(todo, targets)]
+        # The first submit forks every worker (a fork pool starts them all at
+        # once): under lifetime.SPAWNING, so no other thread's subprocess
+        # pipes are copied into them.
+        with lifetime.SPAWNING:
+            self._pool = ProcessPoolExecutor(max_workers=min(workers, len(todo) + len(assembled)),
+                                             initializer=lifetime.die_with_parent, initargs=(os.getpid(),),
+                                             mp_context=multiprocessing.get_context("fork"))
+            self._futures = [self._pool.submit(_render, j, str(out_dir), t) for j, t in zip(todo, targets)]
         # Each assembled document is joined on a worker as soon as its own
         # parts are rendered (a thread each waits for them), so that the
         # joining (pypdf, about 0.4 s a document) also runs while the engine

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+from macros.core import lifetime
+
 # Debian packages that provide a CJK font WeasyPrint can use; the first is the
 # one the project installs (Makefile SYSTEM_PACKAGES).
 PACKAGE = "fonts-noto-cjk"
@@ -38,8 +40,8 @@ def cjk_families() -> list[str]:
     if fc_list is None:
         return []
     try:
-        out = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True,
-                             text=True, timeout=30, check=False).stdout
+        out = lifetime.run([fc_list, ":lang=zh", "family"], capture_output=True,
+                           text=True, timeout=30, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     return sorted({name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()})

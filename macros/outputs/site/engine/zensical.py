@@ -13,10 +13,10 @@ It runs as its own process (`python -m zensical`), an optional extra:
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
+from macros.core import lifetime
 from macros.outputs.site.site_config import CONFIG, without_plugin
 from macros.outputs import OutputError
 
@@ -37,7 +37,7 @@ def configure(config: dict, root: Path, sources: Path, expanded: bool) -> dict:
 
 
 def _argv(*args) -> list[str]:
-    if shutil.which(sys.executable) is None or subprocess.run(
+    if shutil.which(sys.executable) is None or lifetime.run(
             [sys.executable, "-c", "import zensical"], capture_output=True).returncode != 0:
         raise OutputError(f"the Zensical engine is not installed: {INSTALL}")
     return [sys.executable, "-m", "zensical", *args]
@@ -49,8 +49,8 @@ def build(sources: Path, site: Path):
     sources, site = Path(sources), Path(site)
     built = sources / "site"
     shutil.rmtree(built, ignore_errors=True)
-    proc = subprocess.run(_argv("build", "--strict", "--clean", "-f", str(sources / CONFIG)),
-                          capture_output=True, text=True)
+    proc = lifetime.run(_argv("build", "--strict", "--clean", "-f", str(sources / CONFIG)),
+                        capture_output=True, text=True)
     if proc.returncode != 0 or not (built / "index.html").is_file():
         raise OutputError("zensical build failed:\n" + (proc.stdout + proc.stderr).strip())
     if site.exists():
