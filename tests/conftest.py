@@ -55,6 +55,15 @@ def pytest_configure(config):
         config._handbook_print_cache = folder
 
 
+def copy_print_cache(source: str | Path, target: Path):
+    """A copy of the session's shared PDF cache (`source`) as it stands. The other worker
+    may be writing into it: its half-written files are dot-named temporaries
+    (print.cache.atomic) that vanish when renamed into place, so they are left
+    out; finished entries are only ever added, never removed."""
+    shutil.copytree(source, target, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(".*"))
+
+
 def pytest_unconfigure(config):
     folder = getattr(config, "_handbook_print_cache", None)
     if folder:

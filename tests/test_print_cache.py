@@ -4,13 +4,12 @@ the build did not use, and publishes the same bytes as a clean build."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_shipped, need_system
+from conftest import copy_print_cache, copy_shipped, need_system
 from macros.model.queries import ordered_processes
 from macros.outputs.print.engine import BOOKLET, HANDBOOK
 from macros.outputs.print.jobs import write_pdfs
@@ -102,7 +101,7 @@ def test_a_process_edit_renders_the_handbook_part_holding_it_not_the_whole_copy(
     if session and Path(session).is_dir():
         # The session build (shipped_site) rendered these very documents: start
         # from its cache, as a project starts from its last build's.
-        shutil.copytree(session, folder, dirs_exist_ok=True)
+        copy_print_cache(session, folder)
     write_pdfs(load(root), tmp_path / "out", first_week=True, cached=True)
     before_html, first = _documents(root), _entries(folder)
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 
-from conftest import SESSION_EPOCH, copy_shipped, need_system
+from conftest import SESSION_EPOCH, copy_print_cache, copy_shipped, need_system
 
 
 def _digests(site):
@@ -30,7 +29,7 @@ def test_two_builds_are_byte_identical(tmp_path, shipped_site):
                 bool(subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip()))
     root = copy_shipped(tmp_path)
     cache = tmp_path / "print-cache"
-    shutil.copytree(os.environ["HANDBOOK_PRINT_CACHE"], cache)
+    copy_print_cache(os.environ["HANDBOOK_PRINT_CACHE"], cache)
     env = {**os.environ, "SOURCE_DATE_EPOCH": SESSION_EPOCH, "HANDBOOK_PRINT_CACHE": str(cache)}
     sites, stored = [], []
     for n in (1, 2):
