@@ -58,7 +58,7 @@ def pytest_configure(config):
 def copy_print_cache(source: str | Path, target: Path):
     """A copy of the session's shared PDF cache (`source`) as it stands. The other worker
     may be writing into it: its half-written files are dot-named temporaries
-    (print.cache.atomic) that vanish when renamed into place, so they are left
+    (core.atomic) that vanish when renamed into place, so they are left
     out; finished entries are only ever added, never removed."""
     shutil.copytree(source, target, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(".*"))

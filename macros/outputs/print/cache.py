@@ -21,11 +21,10 @@ import hashlib
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.core import lifetime
+from macros.core import atomic, lifetime
 
 CACHE_DIR = Path(".cache") / "print"
 ENV = "HANDBOOK_PRINT_CACHE"
@@ -50,7 +49,7 @@ class Cache:
 
     def remember_pages(self, key: str, pages: int):
         self.folder.mkdir(parents=True, exist_ok=True)
-        atomic(self.folder / f"{key}{PAGES}", lambda tmp: Path(tmp).write_text(str(pages), encoding="ascii"))
+        atomic.write_text(self.folder / f"{key}{PAGES}", str(pages))
 
     def keep_only(self, keys: set[str]):
         """Remove every entry not in `keys` (the project's own cache only)."""
@@ -119,15 +118,5 @@ def _fonts() -> str:
 def copy_out(source: Path, target: Path):
     """The stored PDF into the output folder, atomically (a reader never sees
     half a file; the build's publish step sets the modes)."""
-    atomic(target, lambda tmp: shutil.copyfile(source, tmp))
+    atomic.write(target, lambda tmp: shutil.copyfile(source, tmp))
 
-
-def atomic(target: Path, write):
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

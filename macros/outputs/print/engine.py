@@ -25,7 +25,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from macros.core import lifetime
+from macros.core import atomic, lifetime
 from macros.outputs.print import cache as pdfcache, fonts, parts
 from macros.outputs import provenance
 from macros.outputs.print.checklist import LOG_ROWS
@@ -72,14 +72,7 @@ def _render(job: Job, out_dir: str, target: str | None = None) -> tuple[str, int
     start = time.perf_counter()
     document = weasyprint.HTML(string=job.html, base_url=out_dir, url_fetcher=inline_only()).render()
     target = Path(target) if target else Path(out_dir) / job.name
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        document.write_pdf(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    atomic.write(target, document.write_pdf)
     return job.name, len(document.pages), time.perf_counter() - start
 
 

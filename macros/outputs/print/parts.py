@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from macros.core import atomic
 from macros.outputs.print import cache as pdfcache
 
 # The contents' page numbers depend on the front's page count, so the
@@ -134,7 +135,7 @@ def assemble(name: str, assembly: Assembly, keys: dict, cache: pdfcache.Cache, s
     used.add(key)
     if cache.get(key) is None:
         try:
-            pdfcache.atomic(cache.pdf(key), lambda tmp: join(cache.pdf(front_key), readers, cache.pdf(numbers_key), tmp))
+            atomic.write(cache.pdf(key), lambda tmp: join(cache.pdf(front_key), readers, cache.pdf(numbers_key), tmp))
         except AssemblyError as exc:  # say which document: several are joined
             raise AssemblyError(f"{name}: {exc}") from None
         cache.remember_pages(key, total)

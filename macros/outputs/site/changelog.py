@@ -11,13 +11,11 @@ page says so in one line instead of failing the build.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
 
-from macros.core import digest, git
+from macros.core import atomic, digest, git
 from macros.model.queries import display_name
 from macros.model.diff import diff
 from macros.core.personal import redact
@@ -228,14 +226,7 @@ def _stored(root: Path, key: tuple, make) -> str:
     page = make()
     try:  # a cache that cannot be written (a read-only checkout) only costs time
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".page.", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(page)
-            os.replace(tmp, folder / name)  # a reader never sees half a page
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        atomic.write_text(folder / name, page)  # a reader never sees half a page
         for old in sorted(folder.glob("*.md"), key=lambda p: p.stat().st_mtime)[:-KEEP]:
             old.unlink(missing_ok=True)
     except OSError:
