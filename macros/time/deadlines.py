@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from macros.time import holidays, stamp
+from macros.time import holidays, stamp, statutory_store
 from macros.model import timelimits
 from macros.time.words import deadline_text as limit_words, from_phrase as start_words
 
@@ -86,7 +86,8 @@ def holiday_table(result) -> dict:
 
 
 def _holiday_table(model) -> dict:
-    return model.view(holidays.for_model).table(*_table_years(model))
+    with statutory_store.kept(model.root):  # the statutory years of earlier builds
+        return model.view(holidays.for_model).table(*_table_years(model))
 
 
 def calculator_data(result) -> dict:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from lunar_python import Lunar
@@ -89,9 +88,32 @@ def _anchor(f: Festival, year: int) -> dt.date:
     return _qingming(year)
 
 
-@lru_cache(maxsize=None)
+# Every year computed or remembered in this process. A year costs lunar-python
+# about 4 ms, and the page's table spans some 75 years (deadlines.py), so a
+# build would spend 0.2 s on it: statutory_store.py keeps them between processes.
+_years: dict[int, dict] = {}
+
+
 def holidays(year: int) -> dict:
     """{date: festival name} of the statutory days off in `year` (1 to 9999), sorted."""
+    found = _years.get(year)
+    if found is None:
+        found = _years[year] = _compute(year)
+    return found
+
+
+def known() -> dict[int, dict]:
+    """The years this process holds: {year: holidays(year)}."""
+    return dict(_years)
+
+
+def remember(years: dict[int, dict]) -> None:
+    """Take years computed earlier (by this same code and lunar-python) as known."""
+    for year, days in years.items():
+        _years.setdefault(year, days)
+
+
+def _compute(year: int) -> dict:
     out = {}
     for f in edition(year).festivals:
         first = _anchor(f, year) + relativedelta(days=f.offset)
