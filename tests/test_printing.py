@@ -18,6 +18,8 @@ from conftest import ROOT, SESSION_EPOCH, copy_shipped, need_system
 from macros.outputs.print import fonts, engine as printing, jobs as printjobs
 from macros.outputs.print.checklist import checklist_view
 from macros.outputs.compose import load
+from macros.outputs.print.handbook import PROCESSES_PER_PART
+from macros.model.queries import ordered_processes
 
 EPOCH = SESSION_EPOCH  # 2026-09-21 UTC
 A4 = (595.28, 841.89)
@@ -220,7 +222,8 @@ def test_the_handbook_joined_from_parts_reads_as_one_document(printed):
     assert str(reader.metadata.title).endswith("学籍手册") and reader.root_object["/Lang"] == "zh-CN"
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     job = next(j for j in printjobs.jobs(result) if j.name == printing.HANDBOOK)
-    titles = [re.search(r'<h1 class="chapter"[^>]*>([^<]+)</h1>', part.html).group(1) for part in job.assembly.body]
+    heads = [re.search(r'<h1 class="chapter"[^>]*>([^<]+)</h1>', part.html) for part in job.assembly.body]
+    titles = [h.group(1) for h in heads if h]  # a later part of the split process chapter has none
     assert top[:3] == ["学籍手册", "文档控制", "目录"] and set(titles) <= set(top), top
     dests = {name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()}
     links = [(i, str(a.get_object()["/Dest"])) for i, page in enumerate(reader.pages)
@@ -376,3 +379,34 @@ def test_a_long_checklist_breaks_between_items_only(tmp_path):
     for n, item in enumerate(view.items, 1):
         parts = [f"{n}.{_flat(item.title)}", _flat(item.note), _flat(f"操作日志·{item.title}")]
         assert any(all(p in t for p in parts) for t in texts), f"item {n} split in the PDF text"
+
+
+def test_the_process_chapter_prints_in_parts_that_read_on(printed):
+    """The process chapter is split, PROCESSES_PER_PART to a part (an edit
+    renders one part again): every process is in exactly one part, in the
+    site's order, a later part starts with its first process and no second
+    heading, and every page still carries the footer's version line."""
+    from pypdf import PdfReader
+    out, _, _, result = printed
+    job = next(j for j in printjobs.jobs(result) if j.name == printing.HANDBOOK)
+    processes = [p.id for p in ordered_processes(result.model)]
+    assert len(processes) > PROCESSES_PER_PART  # the shipped data: split
+    holding = [re.findall(r'id="e-process-([^"]+)"', part.html) for part in job.assembly.body]
+    holding = [ids for ids in holding if ids]
+    assert [i for ids in holding for i in ids] == processes
+    assert [len(ids) for ids in holding[:-1]] == [PROCESSES_PER_PART] * (len(holding) - 1)
+    later = [part.html for part in job.assembly.body
+             if re.search(r'id="e-process-', part.html) and '<h1 class="chapter"' not in part.html]
+    assert len(later) == len(holding) - 1
+    for html in later:
+        assert re.search(r'<div class="block continued" id="e-process-[^"]+" data-provenance="学籍手册（审批稿） · 手册版本 ', html)
+    pdf = out / printing.HANDBOOK
+    reader = PdfReader(pdf)
+    dests = {name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()}
+    names = {p.id: p.name for p in ordered_processes(result.model)}
+    for ids in holding[1:]:
+        page = dests[f"e-process-{ids[0]}"] + 1
+        text = _flat(_text(pdf, page))
+        assert text.startswith(_flat(names[ids[0]])), (ids[0], text[:40])  # at the top of a fresh page
+    for n in range(1, len(reader.pages) + 1):
+        assert "手册版本" in _text(pdf, n), n

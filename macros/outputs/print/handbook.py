@@ -15,7 +15,7 @@ it is the copy the 总监 signs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from macros.core import words
 
@@ -48,6 +48,12 @@ CHAPTERS = (
 # (about 260 KB even for two pages: the subsets keep every glyph id up to
 # the highest used), so small chapters share a part.
 PART_STARTS = {"流程", "文档与报告", "检查单", "待决问题与决定记录", "术语"}
+# The process chapter alone grows with the department: 18 processes fill 16
+# pages, and as one part an edit to any process rendered all of them again
+# (2.5 s, the longest wait of a build after a one-field edit). So it is
+# split, this many processes to a part, like the booklet's checklists
+# (booklet.py); each later part starts on a new page, without the heading.
+PROCESSES_PER_PART = 6
 # Kinds deliberately not in the approval copy, with the reason it prints
 # (worded in the one vocabulary).
 LEFT_OUT = words.NOT_IN_APPROVAL_COPY
@@ -70,6 +76,7 @@ class Chapter:
     title: str
     groups: list  # [(kind title, kind, [Block])]
     number: int = 0  # as printed: 1, 2, … over the chapters that have content
+    continued: bool = False  # a later part of a chapter split across parts (_pieces): no heading
 
 
 class Formatter:
@@ -218,10 +225,21 @@ def handbook_job(env, root, model, views, prov):
 def _parts(chs) -> list[list[Chapter]]:
     groups = []
     for ch in chs:
-        if not groups or ch.title in PART_STARTS:
-            groups.append([])
-        groups[-1].append(ch)
+        for piece in _pieces(ch):
+            if not groups or ch.title in PART_STARTS or piece.continued:
+                groups.append([])
+            groups[-1].append(piece)
     return groups
+
+
+def _pieces(ch: Chapter) -> list[Chapter]:
+    """The chapter as its parts print it: the process chapter in runs of
+    PROCESSES_PER_PART processes, every other chapter whole."""
+    if len(ch.groups) != 1 or ch.groups[0][1] != "process" or len(ch.groups[0][2]) <= PROCESSES_PER_PART:
+        return [ch]
+    title, kind, blocks = ch.groups[0]
+    return [replace(ch, groups=[(title, kind, blocks[i:i + PROCESSES_PER_PART])], continued=i > 0)
+            for i in range(0, len(blocks), PROCESSES_PER_PART)]
 
 
 def _contents_anchors(chs):
