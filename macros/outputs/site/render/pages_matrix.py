@@ -62,8 +62,9 @@ def raci_page(ctx) -> str:
             if row.path_name:
                 name = Markup("{}<br>（{}）").format(ctx.text(row.step.get("name")), ctx.to(row.entity))
             cells = []
+            by_role = q.letters_by_role(row.step.get("raci") or {})
             for r in roles:
-                lt = q.letters(row.step.get("raci") or {}, r.id)
+                lt = by_role.get(r.id, "")
                 # "R/A", not "RA": two letters, each with its meaning on hover.
                 cells.append(Markup('<abbr title="{}">{}</abbr>').format(
                     "、".join(RACI_LETTER[c] for c in lt), "/".join(lt)) if lt else Markup(""))
