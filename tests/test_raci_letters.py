@@ -1,6 +1,6 @@
-"""The RACI letters of a step, asked per role (queries.letters) and for all
-roles at once (queries.letters_by_role, which the matrix page uses so that
-it does not cost steps x roles): the two answers are the same."""
+"""The RACI letters of a step, for all its roles at once
+(queries.letters_by_role, which the matrix page uses so that it does not
+cost steps x roles) and for one role (queries.letters)."""
 from __future__ import annotations
 
 import pytest
@@ -20,20 +20,19 @@ from macros.outputs.compose import load
 ])
 def test_letters_by_role(raci, expected):
     assert q.letters_by_role(raci) == expected
-    for role in {"a", "b", "c", "d"}:
-        assert q.letters_by_role(raci).get(role, "") == q.letters(raci, role)
+    for role in ("a", "b", "c", "d"):
+        assert q.letters(raci, role) == expected.get(role, "")
 
 
-def test_every_shipped_step_gives_each_role_the_same_letters_both_ways():
+def test_every_role_a_shipped_step_names_has_a_column_in_the_matrix():
     model = load(ROOT).model
-    roles = [r.id for r in q.roles_in_raci(model)]
+    roles = {r.id for r in q.roles_in_raci(model)}
     steps = [row.step for row in q.all_steps(model)]
     assert len(steps) > 50 and len(roles) > 5
     for step in steps:
-        raci = step.get("raci") or {}
-        by_role = q.letters_by_role(raci)
-        assert {r: by_role.get(r, "") for r in roles} == {r: q.letters(raci, r) for r in roles}, step.get("id")
-        assert set(by_role) <= set(roles)  # every role a step names is one the matrix has a column for
+        by_role = q.letters_by_role(step.get("raci") or {})
+        assert by_role and set(by_role) <= roles, step.get("id")
+        assert sum(letters.count("A") for letters in by_role.values()) == 1, step.get("id")  # one accountable
 
 
 def test_the_process_order_is_the_same_list_each_time_and_a_fresh_one():

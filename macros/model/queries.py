@@ -20,18 +20,14 @@ class StepRow:
 
 
 def letters(raci: dict, role_id: str) -> str:
-    out = []
-    for key, letter in LETTERS:
-        v = raci.get(key)
-        if v == role_id or (isinstance(v, list) and role_id in v):
-            out.append(letter)
-    return "".join(out)
+    """The RACI letters a step gives one role ("RA", "C", ""), in R, A, C, I order."""
+    return letters_by_role(raci).get(role_id, "")
 
 
 def letters_by_role(raci: dict) -> dict:
-    """{role id: letters(raci, role id)} for every role the step names: one
-    pass over the step, where asking each role in turn costs steps x roles
-    (the RACI matrix at 50x asked 1.7 million times)."""
+    """{role id: its letters} for every role the step names: one pass over
+    the step, where asking each role in turn costs steps x roles (the RACI
+    matrix at 50x asked 1.7 million times)."""
     out: dict = {}
     for key, letter in LETTERS:
         v = raci.get(key)
