@@ -213,6 +213,16 @@ def ordered_processes(model) -> list:
     return list(model.view(_ordered_processes))
 
 
+def process_rank(model) -> dict:
+    """{process id: its place in ordered_processes()}, once per model: role
+    pages and the deadline groups sort by it."""
+    return model.view(_process_rank)
+
+
+def _process_rank(model) -> dict:
+    return {p.id: i for i, p in enumerate(model.view(_ordered_processes))}
+
+
 def _ordered_processes(model) -> tuple:
     cats = category_order(model)
 

@@ -126,12 +126,11 @@ def group_of(model, rule: Rule) -> Group:
     """Where a reader looks for `rule`: its process (a step's or a path's
     rule) or the kind of thing that sets it (报告, 角色, 审计 ...)."""
     from macros.core import words
-    from macros.model.queries import ordered_processes
+    from macros.model.queries import process_rank
     if rule.kind in ("step", "path"):
         process = model.get("process", rule.id.split(".", 1)[0])
         if process is not None:
-            order = [p.id for p in ordered_processes(model)].index(process.id)
-            return Group(process.id, process.name, (1, order))
+            return Group(process.id, process.name, (1, process_rank(model)[process.id]))
     daily = rule.kind in DAILY_KINDS
     name = "报告、纪要与决议" if daily else words.kind(rule.kind)
     return Group("daily" if daily else rule.kind, name, (0, 0) if daily else (2, name))

@@ -73,7 +73,7 @@ def role_page(ctx, role) -> str:
 
 def _by_process(ctx, rows) -> Markup:
     """One row per process (business order), its steps with their time limits."""
-    order = {p.id: i for i, p in enumerate(q.ordered_processes(ctx.model))}
+    order = q.process_rank(ctx.model)
     groups: dict = {}
     for row in rows:
         groups.setdefault(row.process.id, (row.process, []))[1].append(row)
