@@ -191,8 +191,13 @@ def _validate(compiled: CompiledSchemas, docs, kinds_of, model, refs: list) -> l
     files that passed go into `refs`."""
     problems = []
     for doc in docs:
-        schema = compiled.inlined[kinds_of[doc.file].schema]
-        errors = schemas.iter_errors(schema, compiled.registry, doc.data, model.resolver_for(doc))
+        name = kinds_of[doc.file].schema
+        schema = compiled.inlined[name]
+        resolve = model.resolver_for(doc)
+        # Most documents are valid: a compiled yes saves asking jsonschema,
+        # which alone says why a document is not (schema/verdict.py).
+        errors = [] if compiled.verdicts.valid(name, doc.data, resolve) \
+            else schemas.iter_errors(schema, compiled.registry, doc.data, resolve)
         if not errors:
             refs += references.walk(doc, schema, compiled)
         for error in errors:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from macros.schema import private
 from macros.schema.validate import inline_refs, load_registry
+from macros.schema.verdict import Verdicts
 
 
 class CompiledSchemas:
@@ -26,6 +27,8 @@ class CompiledSchemas:
         # (validate.inline_refs: same meaning, no lookup per data node).
         self.registry, self.written = load_registry(root)
         self.inlined = inline_refs(self.written, self.registry)
+        # A compiled yes for whole documents; a no goes to jsonschema (verdict.py).
+        self.verdicts = Verdicts(self.written)
         self._branch_checks: dict = {}  # id(branch) -> validator.is_valid
         self._may_refer: dict = {}  # id(part) -> bool
 
