@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
+from string import Formatter
 
 from markupsafe import Markup, escape
 
@@ -24,6 +26,40 @@ _ABBR = re.compile(r"[A-Za-z0-9][A-Za-z0-9+./-]{0,19}\Z")
 # GitHub turns `@team` into a notification and `scheme://x` into a link.
 _MENTION = re.compile(r"@(?=[A-Za-z0-9])")
 _SCHEME = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]*):(?=//)")
+
+
+class Html(Markup):
+    """Markup whose `format` costs a fraction of Markup.format's.
+
+    Why: the pages are built from thousands of small `Markup(...).format(...)`
+    calls, and markupsafe formats each through string.Formatter, field by
+    field; that was 30 % of rendering the pages (and so of the reading times
+    in `handbook check`). For a template whose fields are plain (`{}`, `{0}`,
+    `{name}`: no conversion, no format spec, no attribute or index), escaping
+    each argument and then str.format gives the same string: escape() is what
+    Markup.format applies to every value. Any other template goes to
+    Markup.format itself. Results are Html too (markupsafe builds them with
+    the instance's class), and an Html is a Markup wherever one is expected.
+    """
+
+    __slots__ = ()
+
+    def format(self, *args, **kwargs):
+        if not _plain(str(self)):
+            return super().format(*args, **kwargs)
+        return self.__class__(str.format(self, *map(escape, args),
+                                         **{k: escape(v) for k, v in kwargs.items()}))
+
+
+@lru_cache(maxsize=2048)  # the templates are the code's own literals
+def _plain(template: str) -> bool:
+    try:
+        fields = list(Formatter().parse(template))
+    except ValueError:  # unbalanced braces: Markup.format raises the same error
+        return False
+    return all(name is None or ((name == "" or name.isdigit() or name.isidentifier())
+                                and not spec and conversion is None)
+               for _, name, spec, conversion in fields)
 
 
 def one_line(value) -> str:

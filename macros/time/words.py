@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from macros.core.text import esc
+from macros.core.text import Html, esc
 
 
 @dataclass(frozen=True)
@@ -135,16 +135,16 @@ def deadline_html(deadline: dict | None, question_link=None) -> Markup:
     """Escaped words; an unspecified limit links its open question via
     `question_link(id) -> Markup`."""
     if not deadline:
-        return Markup("")
+        return Html("")
     if deadline.get("unspecified"):
         q = deadline.get("open_question", "")
         ref = question_link(q) if question_link else esc(q)
-        return Markup("制度未规定（见待决问题 {}）").format(ref)
+        return Html("制度未规定（见待决问题 {}）").format(ref)
     words = esc(deadline_text(deadline))
     q = deadline.get("open_question")
     if q:
         ref = question_link(q) if question_link else esc(q)
-        words += Markup("（口径见待决问题 {}）").format(ref)
+        words += Html("（口径见待决问题 {}）").format(ref)
     return words
 
 

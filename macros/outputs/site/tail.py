@@ -8,9 +8,7 @@ this data ever goes through Jinja.
 """
 from __future__ import annotations
 
-from markupsafe import Markup
-
-from macros.core.text import abbreviation
+from macros.core.text import Html, abbreviation
 from macros.outputs import provenance
 from macros.outputs.site.render.html import block, esc
 from macros.outputs.site.render.pages_trace import data_version
@@ -30,9 +28,9 @@ def page_tail(result, version: str | None = None) -> str:
     reviewed = _reviewed(model)
     # The handbook version first, worded as on every print (macros/outputs/provenance.py):
     # a reader holding a PDF matches it to this page by that one string.
-    meta = Markup('<p class="hb-meta">手册版本 {} · 制度版本 {}{}</p>').format(
+    meta = Html('<p class="hb-meta">手册版本 {} · 制度版本 {}{}</p>').format(
         provenance.of_result(result).version if version is None else version, esc(data_version(model)),
-        Markup(" · 最近一次审核 {}").format(reviewed) if reviewed else "")
+        Html(" · 最近一次审核 {}").format(reviewed) if reviewed else "")
     return block(meta) + ("\n\n" + "\n".join(abbrs) + "\n" if abbrs else "")
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import Markup
-
+from macros.core.text import Html
 from macros.outputs.site.render import Ctx, shared_for
 from macros.outputs.site.render import pages_org
 from macros.outputs.site.render.html import block, table, ul
@@ -32,7 +31,7 @@ def macros(result, page: str) -> dict:
         docs = Path(result.root) / "docs"
         rows = [(p, t, w) for p, t, w in MAP if p in made or (docs / p).is_file()]
         return block(table(["想知道", "看这里"], [
-            [c.text(w), Markup('<a href="{}">{}</a>').format(c.url_src(p), t)] for p, t, w in rows]))
+            [c.text(w), Html('<a href="{}">{}</a>').format(c.url_src(p), t)] for p, t, w in rows]))
 
     def home_roles():
         """One entry per post of the department: its page and its first week."""
@@ -42,8 +41,8 @@ def macros(result, page: str) -> dict:
         """The emergency processes, with when to open them."""
         c = ctx()
         rows = [p for p in (result.model.get("process", i) for i in EMERGENCY) if p is not None]
-        items = [Markup("<strong>{}</strong>：{}").format(c.to(p), c.text(p.get("trigger"))) for p in rows]
-        return block(Markup('<div class="admonition danger"><p class="admonition-title">紧急情况，先看这里</p>{}</div>')
+        items = [Html("<strong>{}</strong>：{}").format(c.to(p), c.text(p.get("trigger"))) for p in rows]
+        return block(Html('<div class="admonition danger"><p class="admonition-title">紧急情况，先看这里</p>{}</div>')
                      .format(ul(items)))
 
     return {"home_overview": home_overview, "handbook_map": handbook_map,
@@ -63,12 +62,12 @@ def start_here(c) -> str:
     cards = []
     for r in q.sort_roles([r for r in c.model.all("role") if r.get("kind") == "internal"]):
         plans = q.onboarding_for(c.model, r.id)
-        parts = [Markup('<a href="{}">我的岗位页</a>').format(c.url(r))]
-        parts += [Markup('<a href="{}">第一周计划</a>').format(c.url(p)) for p in plans[:1]]
-        parts += [Markup('<a href="{}">自检</a>').format(c.url_src(ob.self_check_path(p))) for p in plans[:1]]
-        cards.append(Markup("<strong>我是{}</strong><br>{}<br>{}").format(
-            r.name, c.text(r.get("summary")), Markup(" · ").join(parts)))
-    return block(Markup('<div class="grid cards hb-start">{}</div>').format(ul(cards)))
+        parts = [Html('<a href="{}">我的岗位页</a>').format(c.url(r))]
+        parts += [Html('<a href="{}">第一周计划</a>').format(c.url(p)) for p in plans[:1]]
+        parts += [Html('<a href="{}">自检</a>').format(c.url_src(ob.self_check_path(p))) for p in plans[:1]]
+        cards.append(Html("<strong>我是{}</strong><br>{}<br>{}").format(
+            r.name, c.text(r.get("summary")), Html(" · ").join(parts)))
+    return block(Html('<div class="grid cards hb-start">{}</div>').format(ul(cards)))
 
 
 # (page, title, the question it answers) for the home page's map.

@@ -10,6 +10,7 @@ import re
 
 from markupsafe import Markup
 
+from macros.core.text import Html
 from macros.outputs.site.render.html import block, heading, joined, table, ul
 from macros.outputs.site.render.links import anchor_id, target
 from macros.core.words import RACI
@@ -49,11 +50,11 @@ def value_html(ctx, file: str, path: tuple, value) -> Markup:
             return ctx.text(f"{value['count']} 人")
         if value.get("unspecified"):
             q = value.get("open_question")
-            return Markup("制度未规定（见待决问题 {}）").format(ctx.ref("question", q)) if q \
-                else Markup("制度未规定")
+            return Html("制度未规定（见待决问题 {}）").format(ctx.ref("question", q)) if q \
+                else Html("制度未规定")
         if "responsible" in value and "accountable" in value:
             return raci_html(ctx, file, path, value)
-        parts = [Markup("{}：{}").format(ctx.label(k), value_html(ctx, file, path + (k,), v))
+        parts = [Html("{}：{}").format(ctx.label(k), value_html(ctx, file, path + (k,), v))
                  for k, v in value.items()]
         return joined(parts, "；")
     if isinstance(value, list):
@@ -69,7 +70,7 @@ def raci_html(ctx, file, path, raci) -> Markup:
     parts = []
     for key, (letter, word) in RACI.items():
         if key in raci:
-            parts.append(Markup("{} {}：{}").format(word, letter, value_html(ctx, file, path + (key,), raci[key])))
+            parts.append(Html("{} {}：{}").format(word, letter, value_html(ctx, file, path + (key,), raci[key])))
     return joined(parts, "；")
 
 
@@ -86,13 +87,13 @@ def field_rows(ctx, entity, skip=()) -> list:
 def fields_table(ctx, entity, skip=()) -> Markup:
     rows = field_rows(ctx, entity, skip)
     if not rows:
-        return Markup("")
+        return Html("")
     # The colon is for the search index, which reads the cells' text run
     # together ("概要当天办理…"): it keeps labels apart from values in the
     # result snippets; on screen the column already does (CSS hides it).
-    body = Markup("\n").join(Markup('<tr><th scope="row">{}<span class="hb-colon">：</span></th>\n<td>{}</td></tr>')
+    body = Html("\n").join(Html('<tr><th scope="row">{}<span class="hb-colon">：</span></th>\n<td>{}</td></tr>')
                               .format(k, v) for k, v in rows)
-    return Markup('<table class="hb-fields"><tbody>{}</tbody></table>').format(body)
+    return Html('<table class="hb-fields"><tbody>{}</tbody></table>').format(body)
 
 
 def sources_html(ctx, entity) -> Markup:
@@ -101,21 +102,21 @@ def sources_html(ctx, entity) -> Markup:
     if not src:
         return note
     links = [ctx.ref("clause", c, ctx.text(f"{c}")) for c in src]
-    return note + Markup('<p class="hb-source">制度出处：{}</p>').format(joined(links))
+    return note + Html('<p class="hb-source">制度出处：{}</p>').format(joined(links))
 
 
 def review_html(ctx, entity) -> Markup:
     review = entity.get("review") or entity.get("review_info")
     if not isinstance(review, dict) or "last_reviewed" not in review:
-        return Markup("")
-    parts = [Markup("上次审核：{}").format(ctx.text(review["last_reviewed"]))]
+        return Html("")
+    parts = [Html("上次审核：{}").format(ctx.text(review["last_reviewed"]))]
     fresh = review_of(entity.data)
     if fresh is not None:
-        parts.append(Markup("审核周期：{}").format(ctx.text(every_text(fresh.cycle_months, "month"))))
-        parts.append(Markup("下次审核：{} 前").format(ctx.text(fresh.due.isoformat())))
+        parts.append(Html("审核周期：{}").format(ctx.text(every_text(fresh.cycle_months, "month"))))
+        parts.append(Html("下次审核：{} 前").format(ctx.text(fresh.due.isoformat())))
     if review.get("reviewer"):
-        parts.append(Markup("审核人：{}").format(ctx.ref("role", review["reviewer"])))
-    return Markup('<p class="hb-review">{}</p>').format(joined(parts, " · "))
+        parts.append(Html("审核人：{}").format(ctx.ref("role", review["reviewer"])))
+    return Html('<p class="hb-review">{}</p>').format(joined(parts, " · "))
 
 
 def entity_anchor(entity) -> str:
@@ -125,7 +126,7 @@ def entity_anchor(entity) -> str:
 
 def entity_section(ctx, entity, level: int = 3, skip=(), extra: Markup | str = "", title=None) -> str:
     """Heading + field table + sources + review, as Markdown."""
-    html = Markup("").join([fields_table(ctx, entity, skip), Markup(extra or ""),
+    html = Html("").join([fields_table(ctx, entity, skip), Html(extra or ""),
                             sources_html(ctx, entity), review_html(ctx, entity)])
     return heading(level, title or entity.name, entity_anchor(entity)) + block(html)
 
@@ -139,7 +140,7 @@ def sources_footer(ctx, entities) -> str:
                 seen.append(c)
     if not seen:
         return ""
-    return block(Markup('<p class="hb-source">本页内容的制度出处：{}</p>').format(
+    return block(Html('<p class="hb-source">本页内容的制度出处：{}</p>').format(
         joined([ctx.ref("clause", c, ctx.text(c)) for c in seen])))
 
 
@@ -161,5 +162,5 @@ def field_cell(ctx, keys: str):
         for key in names:
             if e.get(key) is not None:
                 return value_html(ctx, e.doc.file, e.path + (key,), e.get(key))
-        return Markup("—")
+        return Html("—")
     return cell

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from markupsafe import Markup
 
+from macros.core.text import Html
 from macros.outputs.site.render.fields import (
     entity_section,
     field_cell,
@@ -22,7 +23,7 @@ from macros.outputs.site.render.html import block, heading, joined, md_inline, t
 
 def family_page(ctx, title: str, intro: str, sections) -> str:
     """sections: [(kind, heading, anchor, [(column, key)])]."""
-    out = [f"# {title}\n\n", block(Markup("<p>{}</p>").format(intro))]
+    out = [f"# {title}\n\n", block(Html("<p>{}</p>").format(intro))]
     shown = []
     for kind, head, anchor, columns in sections:
         entities = ctx.model.all(kind)
@@ -75,7 +76,7 @@ def risks_page(ctx) -> str:
 
 def glossary_page(ctx) -> str:
     terms = sorted(ctx.model.all("term"), key=lambda t: str(t.get("abbr") or t.name))
-    out = ["# 术语与缩写\n\n", block(Markup("<p>手册中的术语和缩写。页面上带虚线的缩写，鼠标悬停即可看到释义。</p>"))]
+    out = ["# 术语与缩写\n\n", block(Html("<p>手册中的术语和缩写。页面上带虚线的缩写，鼠标悬停即可看到释义。</p>"))]
     out.append(block(listing(ctx, terms, [("术语", name_cell(ctx)), ("缩写", field_cell(ctx, "abbr")),
                                           ("释义", field_cell(ctx, "definition"))])))
     for t in terms:
@@ -86,7 +87,7 @@ def glossary_page(ctx) -> str:
 def documents_page(ctx) -> str:
     model = ctx.model
     out = ["# 文档命名、备份与调阅权限\n\n",
-           block(Markup("<p>归档文件怎么命名、重要文档怎么备份、哪些文件谁可以调阅。报告的提交时限见"
+           block(Html("<p>归档文件怎么命名、重要文档怎么备份、哪些文件谁可以调阅。报告的提交时限见"
                         '<a href="{}">日报、周报与月报</a>。</p>').format(ctx.url_src("documents/reports.md")))]
     files = sorted({e.doc.file for e in model.all("business-type")})
     for file in files:
@@ -104,9 +105,9 @@ def documents_page(ctx) -> str:
         year = (re.match(r"\d{4}", str(naming.get("example", ""))) or ["2026"])[0]
         out.append(heading(3, "业务类型与文件名示例", "business-types"))
         out.append(block(table(["业务类型", "所属业务线", "文件名示例"], [
-            [Markup('<span id="{}">{}</span>').format(f"business-type-{t.id}", ctx.text(t.name)),
+            [Html('<span id="{}">{}</span>').format(f"business-type-{t.id}", ctx.text(t.name)),
              field_cell(ctx, "line")(t),
-             Markup("<code>{}</code>").format(_example(naming, t.name, year))] for t in types])))
+             Html("<code>{}</code>").format(_example(naming, t.name, year))] for t in types])))
     for kind, head, anchor in (("storage", "备份与保存", "storage"), ("access-class", "调阅权限", "access"),
                                ("document-rule", "其他文档规则", "document-rules")):
         if model.all(kind):
@@ -126,15 +127,15 @@ def _example(naming: dict, type_name: str, year: int) -> str:
 def reports_page(ctx) -> str:
     reports = ctx.model.all("report")
     out = ["# 日报、周报与月报\n\n",
-           block(Markup("<p>每种工作报告多久写一次、什么时候交、谁写、交给谁。</p>"))]
+           block(Html("<p>每种工作报告多久写一次、什么时候交、谁写、交给谁。</p>"))]
     out.append(heading(2, "报告提交时限一览", "report-deadlines"))
     out.append(block(listing(ctx, reports, [("报告", name_cell(ctx)), ("周期", field_cell(ctx, "cycle")),
                                             ("提交时限", field_cell(ctx, "deadline"))])))
     out.append(heading(2, "谁把报告交给谁", "who-to-whom"))
     out.append(block(_pairs_table(ctx, reports)))
     question = _recipients_question(ctx, reports)
-    out.append(block(Markup("<p>每人把报告交给自己的上级（按组织架构中的汇报关系配对）。{}</p>").format(
-        Markup("制度没有规定谁提交、交给谁：这是手册的建议，见待决问题「{}」。").format(ctx.text(question))
+    out.append(block(Html("<p>每人把报告交给自己的上级（按组织架构中的汇报关系配对）。{}</p>").format(
+        Html("制度没有规定谁提交、交给谁：这是手册的建议，见待决问题「{}」。").format(ctx.text(question))
         if question else "")))
     for r in reports:
         out.append(entity_section(ctx, r, 2, title=f"{r.name}什么时候交"))
@@ -149,12 +150,12 @@ def _pairs_table(ctx, reports) -> Markup:
     for r in reports:
         pairs = report_pairs(ctx.model, r)
         for i, (author, to) in enumerate(pairs):
-            first = Markup('<th scope="rowgroup" rowspan="{}">{}</th>').format(len(pairs), ctx.to(r)) if i == 0 \
-                else Markup("")
-            rows.append(Markup("<tr>{} <td>{}</td> <td>→ {}</td></tr>").format(
+            first = Html('<th scope="rowgroup" rowspan="{}">{}</th>').format(len(pairs), ctx.to(r)) if i == 0 \
+                else Html("")
+            rows.append(Html("<tr>{} <td>{}</td> <td>→ {}</td></tr>").format(
                 first, ctx.ref("role", author), joined([ctx.ref("role", t) for t in to])))
-    return Markup('<table class="hb-pairs"><thead><tr><th>报告</th> <th>谁写</th> <th>交给谁</th></tr></thead>\n'
-                  "<tbody>{}</tbody></table>").format(Markup("\n").join(rows))
+    return Html('<table class="hb-pairs"><thead><tr><th>报告</th> <th>谁写</th> <th>交给谁</th></tr></thead>\n'
+                  "<tbody>{}</tbody></table>").format(Html("\n").join(rows))
 
 
 def _recipients_question(ctx, reports) -> str:

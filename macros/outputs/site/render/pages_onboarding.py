@@ -16,6 +16,7 @@ import json
 
 from markupsafe import Markup
 
+from macros.core.text import Html
 from macros.core.words import WEEK
 from macros.outputs.site.render import pages_quiz
 from macros.outputs.site.render.html import block, esc, heading, link, md_inline, table
@@ -52,24 +53,24 @@ def item_html(ctx, plan, item) -> Markup:
             what = link(ctx.url_src(page), page_title(model, page))
     elif item.kind == "practise":
         checklist = model.get("checklist", item.target)
-        what = Markup("{}（{}）").format(
+        what = Html("{}（{}）").format(
             ctx.to(checklist) if checklist else esc(item.target),
             link(ctx.url_src(f"{PRINT_DIR}/{item.target}.pdf"), "打印 PDF"))
-        what += Markup("<br><small>样例：{}</small>").format(ctx.text(item.data.get("case")))
+        what += Html("<br><small>样例：{}</small>").format(ctx.text(item.data.get("case")))
     elif item.kind == "meet":
-        what = ctx.ref("role", item.target) + Markup("<br><small>{}</small>").format(ctx.text(item.data.get("topic")))
+        what = ctx.ref("role", item.target) + Html("<br><small>{}</small>").format(ctx.text(item.data.get("topic")))
     else:
-        what = Markup("{}（{}）").format(ctx.text(item.target),
+        what = Html("{}（{}）").format(ctx.text(item.target),
                                         link(ctx.url_src(self_check_path(plan)), "自检题"))
     if item.data.get("note"):
-        what += Markup("<br><small>{}</small>").format(ctx.text(item.data["note"]))
+        what += Html("<br><small>{}</small>").format(ctx.text(item.data["note"]))
     return what
 
 
 def _box(plan, item, label: str) -> Markup:
     """The tick box; a screen reader announces the item's Chinese name, not its key."""
     key = f"hb-onboarding:{plan.id}:{item.id}"
-    return Markup('<input type="checkbox" class="hb-progress" data-hb-key="{}" id="{}" aria-label="完成：{}">').format(
+    return Html('<input type="checkbox" class="hb-progress" data-hb-key="{}" id="{}" aria-label="完成：{}">').format(
         key, f"done-{item.id}", label)
 
 
@@ -82,15 +83,15 @@ def week_json(ctx, plan, role, mentor) -> Markup:
                        "title": plans.item_title(model, i)[0]} for i in plans.items(model, plan)],
             "table": deadlines.holiday_table_for_model(model)}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return Html(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def about_minutes(minutes) -> Markup:
-    return Markup("约 {} 分钟").format(minutes) if minutes is not None else Markup("—")
+    return Html("约 {} 分钟").format(minutes) if minutes is not None else Html("—")
 
 
 def start_form(ctx, plan, role, mentor) -> Markup:
-    return Markup(
+    return Html(
         '<form class="hb-week" id="hb-week" onsubmit="return false">'
         '<p><label for="hb-start">{}（第 1 天）</label> <input type="date" id="hb-start" name="start"></p>'
         '<p id="hb-week-out" class="hb-week-out" aria-live="polite">{}跳过周末和法定节假日，调休上班日照常算工作日。</p>'
@@ -99,7 +100,7 @@ def start_form(ctx, plan, role, mentor) -> Markup:
 
 
 def summary_block(mentor) -> Markup:
-    return Markup(
+    return Html(
         '<p>把勾选的进度和自检成绩整理成一页，打印或复制后交给带教人（{}）签字：日期、完成事项、得分、未完成事项。'
         '小结只在这台电脑的浏览器里生成，不会发送到任何地方。</p>'
         '<p><button type="button" class="md-button" id="hb-summary-make">生成小结</button> '
@@ -116,33 +117,33 @@ def landing_page(ctx, plan) -> str:
     days = plans.days(model, plan)
     total = sum(d.minutes for d in days)
     out = [f"# {md_inline(plan.name)}\n\n"]
-    out.append(block(Markup('<p class="hb-lead">{}</p><p>岗位：{}；带教人：{}。{}</p>').format(
+    out.append(block(Html('<p class="hb-lead">{}</p><p>岗位：{}；带教人：{}。{}</p>').format(
         ctx.text(plan.get("summary")), ctx.to(role) if role else "", ctx.to(mentor) if mentor else "",
         pdf_link(ctx, plan))))
     out.append(heading(2, "一周时间安排", "time"))
     out.append(block(start_form(ctx, plan, role, mentor)))
-    rows = [[Markup("第 {} 天").format(d.day), Markup('<span class="hb-day-date" data-day="{}">—</span>').format(d.day),
-             ctx.text(d.theme), Markup("约 {} 分钟（{}）").format(d.minutes, plans.hours(d.minutes))]
+    rows = [[Html("第 {} 天").format(d.day), Html('<span class="hb-day-date" data-day="{}">—</span>').format(d.day),
+             ctx.text(d.theme), Html("约 {} 分钟（{}）").format(d.minutes, plans.hours(d.minutes))]
             for d in days]
-    rows.append([Markup("<strong>合计</strong>"), "", "",
-                 Markup("<strong>约 {} 分钟（{}）</strong>").format(total, plans.hours(total))])
-    out.append(block(table(["日", "日期", "主题", "时间"], rows) + Markup(
+    rows.append([Html("<strong>合计</strong>"), "", "",
+                 Html("<strong>约 {} 分钟（{}）</strong>").format(total, plans.hours(total))])
+    out.append(block(table(["日", "日期", "主题", "时间"], rows) + Html(
         "<p>每天按 {} 小时工作日安排，其中学习时间不超过 {} 分钟（{} 小时）；其余时间留给入职手续、日报、休息和向带教人提问。"
         "每项的时间都是估计，读得慢一些也没关系。</p>").format(
         plans.WORKDAY_HOURS, plans.BUDGET_MINUTES, plans.BUDGET_MINUTES // 60)))
-    out.append(block(Markup('<p class="hb-progress-summary" data-hb-plan="{}">已完成 <span class="hb-done">0</span> / {} 项。'
+    out.append(block(Html('<p class="hb-progress-summary" data-hb-plan="{}">已完成 <span class="hb-done">0</span> / {} 项。'
                             '勾选只保存在本机浏览器中。<button type="button" class="hb-progress-reset">清除勾选</button></p>').format(
         plan.id, sum(len(d.items) for d in days))))
     titles = {i.id: plans.item_title(model, i)[0] for i in plans.items(model, plan)}
     for d in days:
         out.append(heading(2, f"第 {d.day} 天：{d.theme}（约 {d.minutes} 分钟）", f"day-{d.day}"))
-        out.append(block(Markup('<p class="hb-day-date" data-day="{}" hidden></p>').format(d.day)))
+        out.append(block(Html('<p class="hb-day-date" data-day="{}" hidden></p>').format(d.day)))
         rows = []
         for item in d.items:
-            after = Markup("、").join(Markup('<a href="#{}">{}</a>').format(f"item-{a}", titles.get(a, a))
+            after = Html("、").join(Html('<a href="#{}">{}</a>').format(f"item-{a}", titles.get(a, a))
                                      for a in item.after)
             minutes = about_minutes(item.minutes)
-            rows.append([_box(plan, item, titles.get(item.id, "")), Markup("<span id=\"{}\">{}</span>").format(f"item-{item.id}", plans.KIND_LABELS[item.kind]),
+            rows.append([_box(plan, item, titles.get(item.id, "")), Html("<span id=\"{}\">{}</span>").format(f"item-{item.id}", plans.KIND_LABELS[item.kind]),
                          item_html(ctx, plan, item), minutes, after or "—"])
         header = ["完成", "类型", "事项", "时间", "前置事项"]
         if not any(item.after for item in d.items):  # a column of dashes says nothing
@@ -150,7 +151,7 @@ def landing_page(ctx, plan) -> str:
         out.append(block(table(header, rows, cls="hb-onboarding")))
     out.append(heading(2, "自检", "self-check"))
     n = len(quiz.quiz(model, plan))
-    out.append(block(Markup("<p>第一周结束前做一遍{}（共 {} 道选择题，及格线 {}%；交卷后评分，答错的题链接到答案所在的页面）。</p>").format(
+    out.append(block(Html("<p>第一周结束前做一遍{}（共 {} 道选择题，及格线 {}%；交卷后评分，答错的题链接到答案所在的页面）。</p>").format(
         link(ctx.url_src(self_check_path(plan)), "自检题"), n, quiz.pass_mark(plan))))
     out.append(heading(2, WEEK["summary_title"], "mentor"))
     out.append(block(summary_block(mentor)))

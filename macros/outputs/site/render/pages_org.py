@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.core.text import Html
 from macros.core.words import RACI_LETTER, value as value_words
 from macros.model import queries as q
 from macros.outputs.site.render.fields import (
@@ -54,7 +55,7 @@ def organisation_page(ctx) -> str:
     model = ctx.model
     out = [f"# 组织架构与跨部门协作\n\n"]
     if o:
-        out.append(block(Markup("<p>{}</p>").format(ctx.text(o.get("summary")))))
+        out.append(block(Html("<p>{}</p>").format(ctx.text(o.get("summary")))))
         out.append(heading(2, "部门定位与汇报关系", "department"))
         out.append(block(fields_table(ctx, o, skip={"principles", "goals", "lines", "interfaces", "summary"})))
     out.append(heading(2, "组织架构图", "org-chart"))
@@ -69,7 +70,7 @@ def organisation_page(ctx) -> str:
         out.append(heading(2, "业务线", "lines"))
         for line in model.all("line"):
             heads = [r for r in roles if r.get("line") == line.id]
-            extra = Markup("<p>岗位：{}</p>").format(joined([ctx.to(r) for r in heads])) if heads else ""
+            extra = Html("<p>岗位：{}</p>").format(joined([ctx.to(r) for r in heads])) if heads else ""
             out.append(entity_section(ctx, line, 3, extra=extra))
     if model.all("interface"):
         out.append(heading(2, "跨部门接口", "interfaces"))
@@ -93,7 +94,7 @@ def first_week_page(ctx) -> str:
     out = ["# 新人第一周\n\n"]
     goals = [g for g in model.all("goal") if "week" in str((g.get("deadline") or {}).get("unit", ""))]
     for g in goals:
-        out.append(block(Markup("<p>{}：{}</p>").format(ctx.to(g), ctx.text(g.get("summary")))))
+        out.append(block(Html("<p>{}：{}</p>").format(ctx.to(g), ctx.text(g.get("summary")))))
     roles = q.sort_roles([r for r in model.all("role") if r.get("kind") == "internal"])
     out.append(heading(2, "按岗位选择你的第一周", "by-role"))
     rows = []
@@ -106,7 +107,7 @@ def first_week_page(ctx) -> str:
     pages = [("organisation/index.md", "组织架构与跨部门协作"), ("processes/index.md", "流程总览"),
              ("permissions/index.md", "权限与授权"), ("documents/index.md", "文档命名、备份与调阅"),
              ("meetings/index.md", "会议与决议跟踪"), ("glossary/index.md", "术语与缩写")]
-    out.append(block(ul([Markup('<a href="{}">{}</a>').format(ctx.url_src(p), t) for p, t in pages])))
+    out.append(block(ul([Html('<a href="{}">{}</a>').format(ctx.url_src(p), t) for p, t in pages])))
     return "".join(out)
 
 
@@ -116,11 +117,11 @@ def _plan_links(ctx, plans, hours: bool = True) -> Markup:
     from macros.onboarding import plan as op
     parts = []
     for p in plans:
-        total = Markup("（五天共 {}）").format(op.hours(op.total_minutes(ctx.model, p))) if hours else ""
-        parts.append(Markup("{}{} · {} · {}").format(
-            ctx.to(p), total, Markup('<a href="{}">自检题</a>').format(ctx.url_src(ob.self_check_path(p))),
+        total = Html("（五天共 {}）").format(op.hours(op.total_minutes(ctx.model, p))) if hours else ""
+        parts.append(Html("{}{} · {} · {}").format(
+            ctx.to(p), total, Html('<a href="{}">自检题</a>').format(ctx.url_src(ob.self_check_path(p))),
             ob.pdf_link(ctx, p)))
-    return Markup("<br>").join(parts)
+    return Html("<br>").join(parts)
 
 
 def home_overview(ctx) -> str:
@@ -129,12 +130,12 @@ def home_overview(ctx) -> str:
     model = ctx.model
     out = []
     if o:
-        out.append(block(Markup('<p class="hb-lead">{}</p>').format(ctx.text(o.get("summary")))))
+        out.append(block(Html('<p class="hb-lead">{}</p>').format(ctx.text(o.get("summary")))))
         if o.get("scope"):
-            out.append(block(Markup("<p>适用范围：{}</p>").format(ctx.text(o.get("scope")))))
+            out.append(block(Html("<p>适用范围：{}</p>").format(ctx.text(o.get("scope")))))
     if model.all("principle"):
         out.append(heading(3, "核心原则", "principles"))
-        out.append(block(ul([Markup("<strong>{}</strong>：{}").format(ctx.to(p), ctx.text(p.get("summary")))
+        out.append(block(ul([Html("<strong>{}</strong>：{}").format(ctx.to(p), ctx.text(p.get("summary")))
                              for p in model.all("principle")])))
     if model.all("goal"):
         out.append(heading(3, "部门目标", "goals"))

@@ -6,6 +6,7 @@ from macros.core import words
 
 from markupsafe import Markup
 
+from macros.core.text import Html
 from macros.model import queries as q
 from macros.core.words import value as value_words
 from macros.outputs.site.render.fields import (
@@ -30,7 +31,7 @@ def category_label(cat) -> str:
 def processes_index(ctx) -> str:
     model = ctx.model
     out = ["# 流程总览\n\n",
-           block(Markup("<p>每个流程一页：流程图、每一步由谁执行、谁批准、需要什么权限、留下什么记录、时限多长。</p>"))]
+           block(Html("<p>每个流程一页：流程图、每一步由谁执行、谁批准、需要什么权限、留下什么记录、时限多长。</p>"))]
     groups: dict = {}
     for p in q.ordered_processes(model):
         groups.setdefault(p.get("category") or "", []).append(p)
@@ -83,7 +84,7 @@ def _step_cells(ctx, file, path, step) -> list:
         value_html(ctx, file, path + ("raci", "responsible"), raci.get("responsible") or []),
         value_html(ctx, file, path + ("raci", "accountable"), raci.get("accountable")),
         value_html(ctx, file, path + ("permission",), step.get("permission")),
-        Markup("{}（{}）").format(ctx.text(rec.get("name")), ctx.enum(rec.get("kind"), "kind")) if rec else Markup("—"),
+        Html("{}（{}）").format(ctx.text(rec.get("name")), ctx.enum(rec.get("kind"), "kind")) if rec else Html("—"),
         limit_html(ctx, step.get("deadline")),
     ]
 
@@ -95,7 +96,7 @@ def process_page(ctx, process) -> str:
     model = ctx.model
     steps = model.children(process, "step")
     out = [f"# {_esc_title(process.name)}流程\n\n",
-           block(Markup('<p class="hb-lead">{}</p>').format(ctx.text(process.get("summary"))))]
+           block(Html('<p class="hb-lead">{}</p>').format(ctx.text(process.get("summary"))))]
     now = immediate_box(ctx, process)
     if now:
         out.append(block(now))
@@ -110,11 +111,11 @@ def process_page(ctx, process) -> str:
     legend = (["◆ 标记的是关卡：未通过不得进入下一步。"] if any(s.get("gate") for s in steps) else []) \
         + (["虚线框是例外路径。"] if model.children(process, "path") else []) \
         + (["左侧的虚线箭头是退回重做。"] if any(s.get("returns") for s in steps) else []) + ["点击方框查看该步详情。"]
-    out.append(block(Markup("<p>{}</p>").format("".join(legend)) + diagram(ctx, process)))
+    out.append(block(Html("<p>{}</p>").format("".join(legend)) + diagram(ctx, process)))
     out.append(heading(2, "步骤一览", "steps"))
     rows = []
     for i, s in enumerate(steps, 1):
-        name = ctx.to(s) + (Markup(" ◆") if s.get("gate") else Markup("")) + _step_mark(ctx, b.of_entity(model, s))
+        name = ctx.to(s) + (Html(" ◆") if s.get("gate") else Html("")) + _step_mark(ctx, b.of_entity(model, s))
         rows.append([ctx.text(i), name] + _step_cells(ctx, s.doc.file, s.path, s.data))
     out.append(block(table(HEADERS, rows, "hb-steps")))
     out.append(heading(2, "步骤详解", "step-details"))
@@ -124,22 +125,22 @@ def process_page(ctx, process) -> str:
     for p in model.children(process, "path"):
         out.append(heading(2, p.name, entity_anchor(p)))
         replaced = joined([ctx.ref("step", r if "." in r else f"{process.id}.{r}") for r in p.get("replaces") or []])
-        html = Markup("<p>适用条件：{}</p><p>代替常规步骤：{}</p>").format(ctx.text(p.get("condition")), replaced)
+        html = Html("<p>适用条件：{}</p><p>代替常规步骤：{}</p>").format(ctx.text(p.get("condition")), replaced)
         prow = [[ctx.text(i), ctx.text(s.get("name")) + _step_mark(ctx, b.read(model, s.get("basis")) or b.PLAIN)]
                 + _step_cells(ctx, p.doc.file, p.path + ("steps", i - 1), s)
                 for i, s in enumerate(p.get("steps") or [], 1)]
         out.append(block(html + table(HEADERS, prow, "hb-steps") + sources_html(ctx, p)))
     checklists = q.checklists_for(model, process.id)
     out.append(heading(2, "检查单与相关内容", "related"))
-    items = [link(ctx.url_src(f"print/{c.id}.pdf"), Markup("打印检查单：{}（PDF）").format(ctx.text(c.name)))
+    items = [link(ctx.url_src(f"print/{c.id}.pdf"), Html("打印检查单：{}（PDF）").format(ctx.text(c.name)))
              for c in checklists]
     for r in process.get("related") or []:
-        items.append(Markup("相关流程：{}").format(ctx.ref("process", r)))
+        items.append(Html("相关流程：{}").format(ctx.ref("process", r)))
     for owner, _ in model.referring(process):
         if owner.kind not in ("process", "step", "path", "checklist", *NOT_SHOWN):
-            items.append(Markup("{}：{}").format(ctx.text(kind_label(owner.kind)), ctx.to(owner)))
+            items.append(Html("{}：{}").format(ctx.text(kind_label(owner.kind)), ctx.to(owner)))
     if not items:
-        items.append(Markup("本流程暂无单独的检查单。"))
+        items.append(Html("本流程暂无单独的检查单。"))
     out.append(block(ul(list(dict.fromkeys(items)))))
     out.append(block(sources_html(ctx, process) + review_html(ctx, process)))
     return "".join(out)
@@ -150,22 +151,22 @@ def immediate_box(ctx, process) -> Markup:
     `immediate`, each with who does it and by when, before anything else."""
     steps = [s for s in ctx.model.children(process, "step") if s.get("immediate")]
     if not steps:
-        return Markup("")
+        return Html("")
     items = []
     for s in steps:
         who = ctx.text(_owner(ctx, s.data))
         limit = deadline_text(s.get("deadline")) if not (s.get("deadline") or {}).get("unspecified") else ""
-        items.append(Markup("<li><strong>{}</strong>：{}<br><small>谁做：{}{}</small></li>").format(
+        items.append(Html("<li><strong>{}</strong>：{}<br><small>谁做：{}{}</small></li>").format(
             ctx.to(s), ctx.text(s.get("description")), who,
-            Markup("；时限：{}").format(limit) if limit else Markup("")))
-    return Markup('<div class="admonition danger hb-now"><p class="admonition-title">立即做</p>'
-                  "<ol>{}</ol><p>然后按下面的步骤补齐审批和记录。</p></div>").format(Markup("").join(items))
+            Html("；时限：{}").format(limit) if limit else Html("")))
+    return Html('<div class="admonition danger hb-now"><p class="admonition-title">立即做</p>'
+                  "<ol>{}</ol><p>然后按下面的步骤补齐审批和记录。</p></div>").format(Html("").join(items))
 
 
 def _step_mark(ctx, one) -> Markup:
     """A step's own standing, after its name (a step of a proposed process
     is covered by the notice at the top, not marked on every row)."""
-    return Markup(" ") + mark(ctx, one) if not one.is_policy and one.own else Markup("")
+    return Html(" ") + mark(ctx, one) if not one.is_policy and one.own else Html("")
 
 
 def _esc_title(name: str) -> str:

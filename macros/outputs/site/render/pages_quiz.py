@@ -16,6 +16,7 @@ import json
 
 from markupsafe import Markup
 
+from macros.core.text import Html
 from macros.core.words import QUIZ
 from macros.onboarding import quiz
 from macros.onboarding.reading import page_title
@@ -25,7 +26,7 @@ from macros.outputs.site.render.links import target
 
 def words_json() -> Markup:
     text = json.dumps(QUIZ, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return Html(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def source_link(ctx, asked) -> Markup:
@@ -40,12 +41,12 @@ def source_link(ctx, asked) -> Markup:
 def question_html(ctx, plan, asked) -> Markup:
     q = asked.question
     name = f"q-{asked.number}"
-    topic = Markup('<span class="hb-q-topic">（{}）</span>').format(QUIZ["scenario"]) if q.scenario else ""
-    choices = Markup("").join(
-        Markup('<label class="hb-choice"><input type="radio" name="{}" value="{}"> {}. {}</label>').format(
+    topic = Html('<span class="hb-q-topic">（{}）</span>').format(QUIZ["scenario"]) if q.scenario else ""
+    choices = Html("").join(
+        Html('<label class="hb-choice"><input type="radio" name="{}" value="{}"> {}. {}</label>').format(
             name, choice, quiz.letter(i), choice)
         for i, choice in enumerate(asked.choices))
-    return Markup('<fieldset class="hb-question" id="{}" data-hb-check="{}"><legend>{}. {}{}</legend>{}'
+    return Html('<fieldset class="hb-question" id="{}" data-hb-check="{}"><legend>{}. {}{}</legend>{}'
                   '<p class="hb-q-result" hidden></p>'
                   '<p class="hb-q-source" hidden>{}：{}</p></fieldset>').format(
         name, quiz.answer_check(plan.id, asked.number, q.answer), asked.number, q.text, topic, choices,
@@ -58,13 +59,13 @@ def self_check_page(ctx, plan, pdf) -> str:
     asked = quiz.quiz(model, plan)
     mark, need = quiz.pass_mark(plan), quiz.needed(plan, len(asked))
     out = [f"# {md_inline(plan.name)}：自检\n\n"]
-    out.append(block(Markup(
+    out.append(block(Html(
         "<p>{} 题单项选择，全部由手册数据生成（情景题来自流程和例外路径）。及格线：答对 {}%（{} 题中至少 {} 题）。"
         "交卷后显示得分；答错的题给出正确答案所在的页面，回去重读后可以重新作答。"
         "成绩只保存在本机浏览器中，供{}里的带教人小结使用。{}</p>").format(
         len(asked), mark, len(asked), need, link(ctx.url_src(target(plan)), "第一周计划"), pdf)))
-    form = Markup("").join(question_html(ctx, plan, a) for a in asked)
-    out.append(block(Markup(
+    form = Html("").join(question_html(ctx, plan, a) for a in asked)
+    out.append(block(Html(
         '<form class="hb-quiz" id="hb-quiz" data-hb-plan="{}" data-hb-pass="{}" data-hb-needed="{}" novalidate>{}'
         '<p><button type="submit" class="md-button md-button--primary">{}</button></p>'
         '<div class="hb-quiz-result" id="hb-quiz-result" role="status" aria-live="polite" tabindex="-1"></div>'

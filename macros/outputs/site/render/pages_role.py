@@ -13,6 +13,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
+from macros.core.text import Html
 from macros.core.words import ROLE_DOING, ROLE_IN
 from macros.model import queries as q
 from macros.outputs.site.render.fields import fields_table, review_html, sources_html
@@ -30,7 +31,7 @@ def role_page(ctx, role) -> str:
     model = ctx.model
     title = role.name if role.get("kind") != "external" else f"{role.name}（部门外）"
     out = [f"# {md_inline(title)}\n\n",
-           block(Markup("<p>{}</p>").format(ctx.text(role.get("summary"))))]
+           block(Html("<p>{}</p>").format(ctx.text(role.get("summary"))))]
     if role.get("duties"):
         # "总监的职责", not "岗位职责": jieba keeps 岗位职责 whole, and search
         # matches a question like 总监 职责 only within one section.
@@ -42,7 +43,7 @@ def role_page(ctx, role) -> str:
         if mine:
             title, note = ROLE_DOING[letter]
             out.append(heading(2, f"{title}（{letter}）", f"raci-{letter.lower()}"))
-            out.append(block(Markup("<p>{}</p>").format(note) + _by_process(ctx, mine)))
+            out.append(block(Html("<p>{}</p>").format(note) + _by_process(ctx, mine)))
     duties = recurring(ctx, role)
     if duties:
         out.append(heading(2, "周期性工作", "recurring"))
@@ -54,13 +55,13 @@ def role_page(ctx, role) -> str:
     if others:
         # Folded: the list is long for the 总监 and rarely what one came for.
         out.append(heading(2, "其他与本岗位有关的规定", "other-duties"))
-        out.append(block(Markup('<details class="note"><summary>展开 {} 项：{}</summary>{}</details>')
+        out.append(block(Html('<details class="note"><summary>展开 {} 项：{}</summary>{}</details>')
                          .format(count, "、".join(kinds[:4]) + ("等" if len(kinds) > 4 else ""), others)))
     out.append(heading(2, "岗位信息", "basics"))
     info = fields_table(ctx, role, skip=_SKIP_FIELDS)
     reports = q.direct_reports(model, role.id)
     if reports:
-        info += Markup("<p>直接下属：{}</p>").format(joined([ctx.to(r) for r in reports]))
+        info += Html("<p>直接下属：{}</p>").format(joined([ctx.to(r) for r in reports]))
     out.append(block(info))
     plans = q.onboarding_for(model, role.id)
     if plans:
@@ -83,12 +84,12 @@ def _by_process(ctx, rows) -> Markup:
         items = []
         for row in mine:
             name = ctx.to(row.entity, ctx.text(row.step.get("name"))) if not row.path_name else \
-                Markup("{}（{}）").format(ctx.text(row.step.get("name")), ctx.to(row.entity))
+                Html("{}（{}）").format(ctx.text(row.step.get("name")), ctx.to(row.entity))
             limit = deadline_text(row.step.get("deadline"))
-            items.append(name + (Markup('<span class="hb-meta-inline">：{}</span>').format(limit) if limit else ""))
+            items.append(name + (Html('<span class="hb-meta-inline">：{}</span>').format(limit) if limit else ""))
         # Steps run on in one paragraph: the table fills the column instead of
         # growing a line per step (the 总监's page was 11,700 px tall).
-        lines.append([ctx.to(process), Markup("；").join(items)])
+        lines.append([ctx.to(process), Html("；").join(items)])
     return table(["流程", "步骤与时限"], lines, "hb-grid")
 
 
@@ -101,7 +102,7 @@ def recurring(ctx, role) -> Markup:
     everyone = role.get("kind") == "internal"
     mine = [o for o in obs if role.id in o.roles or (not o.roles and everyone)]
     if not mine:
-        return Markup("")
+        return Html("")
     today, until = stamp.data_date(ctx.model), stamp.horizon(ctx.model)
     nexts = {o.uid: next_date(o.series, today, until) for o in mine}
     rows = []
@@ -110,7 +111,7 @@ def recurring(ctx, role) -> Markup:
         # The cycle in words, without the feed's note on holiday corrections.
         rows.append([ctx.text(o.summary), ctx.text(cycle_text(o.cycle)),
                      ctx.text(f"{nxt:%Y-%m-%d}" if nxt else "—")])
-    return Markup("<p>下次日期从手册数据日期 {} 起算；订阅日历后会自动更新。</p>").format(
+    return Html("<p>下次日期从手册数据日期 {} 起算；订阅日历后会自动更新。</p>").format(
         f"{today:%Y-%m-%d}") + table(["事项", "周期", "下次"], rows, "hb-grid")
 
 
@@ -123,11 +124,11 @@ def next_date(series, today: dt.date, until: dt.date) -> dt.date | None:
 
 def _permissions(ctx, role) -> Markup:
     level = ctx.model.get("permission", role.get("permission"))
-    html = Markup("<p>权限级别：{}。{}</p>").format(
+    html = Html("<p>权限级别：{}。{}</p>").format(
         ctx.to(level) if level else "", ctx.text(level.get("summary") if level else ""))
     actions = q.allowed_actions(ctx.model, role)
     if actions:
-        html += Markup("<p>可以办理：{}</p>").format(joined([ctx.to(a) for a in actions]))
+        html += Html("<p>可以办理：{}</p>").format(joined([ctx.to(a) for a in actions]))
     return html
 
 
@@ -150,7 +151,7 @@ def _other_mentions(ctx, role) -> tuple[Markup, int, list]:
              for (k, what), owners in rows.items()]
     count = len({(k, e.id) for (k, _), owners in rows.items() for e in owners})
     kinds = list(dict.fromkeys(kind_word(k) for k, _ in rows))
-    return (table(["类别", "本岗位是", "事项"], lines, "hb-grid"), count, kinds) if lines else (Markup(""), 0, [])
+    return (table(["类别", "本岗位是", "事项"], lines, "hb-grid"), count, kinds) if lines else (Html(""), 0, [])
 
 
 def roles_index(ctx) -> str:
@@ -159,7 +160,7 @@ def roles_index(ctx) -> str:
     inside = [r for r in roles if r.get("kind") in ("internal", "temporary")]
     outside = [r for r in roles if r not in inside]
     out = ["# 岗位与相关方\n\n",
-           block(Markup("<p>每个岗位一页：负责执行、批准的步骤，需要征求意见或知会的事项，周期性工作和系统权限。</p>"))]
+           block(Html("<p>每个岗位一页：负责执行、批准的步骤，需要征求意见或知会的事项，周期性工作和系统权限。</p>"))]
     if inside:
         out.append(heading(2, "部门内岗位", "internal"))
         out.append(block(table(["岗位", "做什么"], [[ctx.to(r), ctx.text(r.get("summary"))] for r in inside],

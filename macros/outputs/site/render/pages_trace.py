@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.core.text import Html
 from macros.outputs.site.render.fields import entity_anchor, entity_section, field_cell, listing, name_cell
 from macros.outputs.site.render.html import block, heading, joined, link, table
 from macros.outputs.site.render.pages_process import kind_label
@@ -22,7 +23,7 @@ def questions_page(ctx) -> str:
     for s in (b.DECIDED, b.WITHDRAWN):  # newest decision first
         groups[s].sort(key=lambda q: str(b.decision_of(q).get("date", "")), reverse=True)
     out = ["# 待决问题与决定记录\n\n",
-           block(Markup("<p>制度没有说清、没有规定或前后矛盾的地方。负责人作出决定之前，手册按“建议的默认做法”办理，"
+           block(Html("<p>制度没有说清、没有规定或前后矛盾的地方。负责人作出决定之前，手册按“建议的默认做法”办理，"
                         "并在用到建议的每个地方标出{}；决定之后改为{}，写明决定人和日期。"
                         "共 {} 个问题：待决 {} 个，已决定 {} 个，已撤回 {} 个。</p>").format(
                mark(ctx, b.Basis(b.PROPOSAL)), mark(ctx, b.Basis(b.DECISION)), len(qs), len(groups[b.OPEN]),
@@ -31,7 +32,7 @@ def questions_page(ctx) -> str:
         out.append(heading(2, f"待决（{len(groups[b.OPEN])}）", "open"))
         # Two columns, so the log reads on a phone: who and when go under the question.
         out.append(block(listing(ctx, groups[b.OPEN], [
-            ("问题", lambda q: ctx.to(q) + Markup('<br><span class="hb-meta-inline">{} 提出 · {}决定</span>').format(
+            ("问题", lambda q: ctx.to(q) + Html('<br><span class="hb-meta-inline">{} 提出 · {}决定</span>').format(
                 ctx.text(q.get("raised", "")), ctx.ref("role", q.get("owner")))),
             ("建议的默认做法", field_cell(ctx, "proposed_default"))])))
     for state, title in ((b.DECIDED, "已决定"), (b.WITHDRAWN, "已撤回")):
@@ -53,7 +54,7 @@ def _decision_cell(ctx, key):
     def cell(q):
         value = b.decision_of(q).get(key)
         if not value:
-            return Markup("—")
+            return Html("—")
         return ctx.ref("role", value) if key == "by" else ctx.text(value)
     return cell
 
@@ -65,9 +66,9 @@ def _used_by(ctx, q) -> Markup:
         if owner.kind not in ("question", "clause") and owner not in seen:
             seen.append(owner)
     if not seen:
-        return Markup("")
+        return Html("")
     word = "按此建议办理的地方" if b.status(q) == b.OPEN else "引用此问题的地方"
-    return Markup("<p>{}：{}</p>").format(word, joined([ctx.to(e) for e in seen]))
+    return Html("<p>{}：{}</p>").format(word, joined([ctx.to(e) for e in seen]))
 
 
 def _citer_link(ctx, citer) -> Markup:
@@ -90,34 +91,34 @@ def coverage_page(ctx) -> str:
     counts = "，".join(f"{STATUS_NAMES[s]} {cov.count(s)} 条" for s in ORDER if cov.count(s) or s != UNCOVERED)
     pending = open_questions(model)
     out = ["# 制度条款对照\n\n",
-           block(Markup("<p>《{}》的每一条款，以及本手册在哪里落实它。共 {} 条，其中最细一级 {} 条：{}。"
+           block(Html("<p>《{}》的每一条款，以及本手册在哪里落实它。共 {} 条，其中最细一级 {} 条：{}。"
                         "“制度已落实”指条款的内容作为制度写进了数据；“建议”指只有本手册的建议落实它；"
                         "“待决”指条款的内容本身没有定下来。已定下来的（制度已落实、已决定、不在范围内）占最细一级条款的 {}%"
                         "{}。</p>").format(
                ctx.text(policy.get("name", "")), len(cov.clauses), len(leaves), counts, f"{cov.percent:.0f}",
-               Markup("；还有 {} 个待决问题（见{}），决定之前不算全部落实").format(
+               Html("；还有 {} 个待决问题（见{}），决定之前不算全部落实").format(
                    pending, link(ctx.url_src("questions/index.md"), "待决问题与决定记录")) if pending else ""))]
     if policy.get("text_version") or policy.get("version"):
-        out.append(block(Markup('<p class="hb-meta">{}</p>').format(ctx.text(_text_version(policy)))))
+        out.append(block(Html('<p class="hb-meta">{}</p>').format(ctx.text(_text_version(policy)))))
     if policy.get("note"):
-        out.append(block(Markup('<p class="hb-note">{}</p>').format(ctx.text(policy.get("note")))))
+        out.append(block(Html('<p class="hb-note">{}</p>').format(ctx.text(policy.get("note")))))
     out.append(heading(2, "条款覆盖一览", "summary"))
     out.append(block(table(["条款", "标题", "状态", "落实处数"], [
         [ctx.ref("clause", c.id, ctx.text(c.id)), ctx.text(c.heading), ctx.text(STATUS_NAMES.get(c.status, c.status)),
          ctx.text(len(c.covered_by))] for c in cov.clauses])))
     for c in cov.clauses:
         entity = model.get("clause", c.id)
-        html = Markup("<p>状态：{}</p>").format(ctx.text(STATUS_NAMES.get(c.status, c.status)))
+        html = Html("<p>状态：{}</p>").format(ctx.text(STATUS_NAMES.get(c.status, c.status)))
         if c.reason:
-            html += Markup("<p>不在本部门范围的原因：{}</p>").format(ctx.text(c.reason))
+            html += Html("<p>不在本部门范围的原因：{}</p>").format(ctx.text(c.reason))
         if c.questions:
-            html += Markup("<p>待决问题：{}</p>").format(joined([ctx.ref("question", q) for q in c.questions]))
+            html += Html("<p>待决问题：{}</p>").format(joined([ctx.ref("question", q) for q in c.questions]))
         if c.children:
-            html += Markup("<p>下级条款：{}</p>").format(joined([ctx.ref("clause", k, ctx.text(k)) for k in c.children]))
+            html += Html("<p>下级条款：{}</p>").format(joined([ctx.ref("clause", k, ctx.text(k)) for k in c.children]))
         if c.covered_by:
             html += table(["落实在", "类别"], [[_citer_link(ctx, t), ctx.text(kind_label(t.kind))] for t in c.covered_by])
         if c.mentioned_by:
-            html += Markup("<p>相关术语：{}</p>").format(joined([_citer_link(ctx, t) for t in c.mentioned_by]))
+            html += Html("<p>相关术语：{}</p>").format(joined([_citer_link(ctx, t) for t in c.mentioned_by]))
         out.append(heading(2 if not c.parent else 3, f"{c.id} {c.heading}", entity_anchor(entity)))
         out.append(block(html))
     return "".join(out)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.core.text import Html
+
 W, H, GX, GY, PAD = 200, 66, 48, 38, 16
 FONT = 'font-family="inherit"'
 
@@ -56,29 +58,29 @@ def box_height(title: str, sub: str, w: float = W) -> float:
 
 def _text(lines, x, y, px, bold=False) -> Markup:
     weight = ' font-weight="bold"' if bold else ""
-    spans = Markup("").join(Markup('<tspan x="{}" dy="{}">{}</tspan>').format(x, 0 if i == 0 else LINE, t)
+    spans = Html("").join(Html('<tspan x="{}" dy="{}">{}</tspan>').format(x, 0 if i == 0 else LINE, t)
                             for i, t in enumerate(lines))
-    return Markup('<text x="{}" y="{}" font-size="{}"{} fill="currentColor" text-anchor="middle">{}</text>').format(
-        x, y, px, Markup(weight), spans)
+    return Html('<text x="{}" y="{}" font-size="{}"{} fill="currentColor" text-anchor="middle">{}</text>').format(
+        x, y, px, Html(weight), spans)
 
 
 def _box(b: Box) -> Markup:
     stroke = "var(--md-accent-fg-color, #526cfe)" if b.gate else "var(--md-default-fg-color--light, #666)"
     dash = ' stroke-dasharray="6 4"' if b.dashed else ""
     width = 2.5 if b.gate else 1.2
-    gate = Markup('<text x="{}" y="{}" font-size="11" fill="currentColor">◆ 关卡</text>').format(
-        b.x + b.w - 46, b.y + 15) if b.gate else Markup("")
+    gate = Html('<text x="{}" y="{}" font-size="11" fill="currentColor">◆ 关卡</text>').format(
+        b.x + b.w - 46, b.y + 15) if b.gate else Html("")
     tl, sl = _lines(b.title, TITLE_PX, b.w - 16), _lines(b.sub, SUB_PX, b.w - 16) if b.sub else []
     # Centred vertically: the block of lines sits in the middle of the box.
     top = b.y + (b.h - (len(tl) + len(sl)) * LINE) / 2 + 11
     title = _text(tl, b.x + b.w / 2, top, TITLE_PX, bold=True)
-    sub = _text(sl, b.x + b.w / 2, top + len(tl) * LINE, SUB_PX) if sl else Markup("")
-    return Markup(
+    sub = _text(sl, b.x + b.w / 2, top + len(tl) * LINE, SUB_PX) if sl else Html("")
+    return Html(
         '<a href="{href}"><g class="hb-node">'
         '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="var(--md-default-bg-color, #fff)" '
         'stroke="{stroke}" stroke-width="{width}"{dash}/>{gate}'
         '{title}{sub}</g></a>').format(
-        href=b.href, x=b.x, y=b.y, w=b.w, h=b.h, stroke=Markup(stroke), width=width, dash=Markup(dash),
+        href=b.href, x=b.x, y=b.y, w=b.w, h=b.h, stroke=Html(stroke), width=width, dash=Html(dash),
         gate=gate, title=title, sub=sub)
 
 
@@ -89,19 +91,19 @@ def _arrow(x1, y1, x2, y2, mid: str, dashed=False) -> Markup:
     else:
         ym = y1 + (y2 - y1) / 2 if y2 > y1 else y1 + GY / 2
         d = f"M{x1},{y1} L{x1},{ym} L{x2},{ym} L{x2},{y2}"
-    return Markup('<path d="{}" fill="none" stroke="currentColor" stroke-width="1.3"{} marker-end="url(#{})"/>').format(
-        d, Markup(dash), mid)
+    return Html('<path d="{}" fill="none" stroke="currentColor" stroke-width="1.3"{} marker-end="url(#{})"/>').format(
+        d, Html(dash), mid)
 
 
 def _svg(width, height, label, body, mid) -> Markup:
-    return Markup(
+    return Html(
         '<figure class="hb-diagram"><svg xmlns="http://www.w3.org/2000/svg" role="group" aria-label="{label}" '
         'viewBox="0 0 {w} {h}" width="{w}" style="max-width:100%;height:auto" {font}>'
         '<title>{label}</title>'
         '<defs><marker id="{mid}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>'
         '{body}</svg><figcaption>{label}</figcaption></figure>').format(
-        label=label, w=width, h=height, font=Markup(FONT), mid=mid, body=body)
+        label=label, w=width, h=height, font=Html(FONT), mid=mid, body=body)
 
 
 def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow") -> Markup:
@@ -160,17 +162,17 @@ def flow(title: str, steps: list[dict], paths: list[dict], mid: str = "hb-arrow"
         succ = [k for k, ps in preds.items() if k not in replaced and any(p in replaced for p in ps)]
         for k in succ:
             b = boxes[k]
-            parts.append(Markup('<path d="M{},{} L{},{} L{},{}" fill="none" stroke="currentColor" '
+            parts.append(Html('<path d="M{},{} L{},{} L{},{}" fill="none" stroke="currentColor" '
                                 'stroke-width="1.3" stroke-dasharray="6 4" marker-end="url(#{})"/>').format(
                 x + W / 2, chain[-1].y + H, x + W / 2, b.y + H / 2, b.x + W, b.y + H / 2, mid))
         # Right-aligned so the entry arrow (to the box's centre) never crosses it.
-        parts.append(Markup('<text x="{}" y="{}" font-size="12" fill="currentColor" text-anchor="end">{}</text>').format(
+        parts.append(Html('<text x="{}" y="{}" font-size="12" fill="currentColor" text-anchor="end">{}</text>').format(
             x + W, max(chain[0].y - 8, 11), path["title"]))
     for lane, (key, r) in enumerate(returns):
         if r["to"] in boxes:
             parts.append(_return(boxes[key], boxes[r["to"]], r["when"], lane, left, mid))
     width = left + PAD * 2 + main_w + len(paths) * (W + GX)
-    body = Markup("").join(parts + [_box(b) for b in list(boxes.values()) + extra_boxes])
+    body = Html("").join(parts + [_box(b) for b in list(boxes.values()) + extra_boxes])
     return _svg(width, height, title, body, mid)
 
 
@@ -184,12 +186,12 @@ def _return(a: Box, b: Box, when: str, lane: int, left: float, mid: str) -> Mark
     y1, y2 = a.y + a.h * 0.7, b.y + b.h * 0.3
     if a is b:
         y1, y2 = a.y + a.h * 0.75, a.y + a.h * 0.25
-    path = Markup('<path d="M{},{} L{},{} L{},{} L{},{}" fill="none" stroke="currentColor" stroke-width="1.3" '
+    path = Html('<path d="M{},{} L{},{} L{},{} L{},{}" fill="none" stroke="currentColor" stroke-width="1.3" '
                   'stroke-dasharray="4 3" marker-end="url(#{})"/>').format(a.x, y1, x, y1, x, y2, b.x, y2, mid)
     lines = _lines(when, 11, x - 12)
-    label = Markup('<text x="{}" y="{}" font-size="11" fill="currentColor" text-anchor="end">{}</text>').format(
+    label = Html('<text x="{}" y="{}" font-size="11" fill="currentColor" text-anchor="end">{}</text>').format(
         x - 6, (y1 + y2) / 2 - (len(lines) - 1) * 7 + 4,
-        Markup("").join(Markup('<tspan x="{}" dy="{}">{}</tspan>').format(x - 6, 0 if i == 0 else 14, t)
+        Html("").join(Html('<tspan x="{}" dy="{}">{}</tspan>').format(x - 6, 0 if i == 0 else 14, t)
                         for i, t in enumerate(lines)))
     return path + label
 
@@ -235,5 +237,5 @@ def org(title: str, nodes: list[dict], mid: str = "hb-org-arrow") -> Markup:
             parts.append(_arrow(a.x + w / 2, a.y + h, b.x + w / 2, b.y, mid))
     width = PAD * 2 + left * (w + 24) - 24
     height = PAD * 2 + (depth[0] + 1) * (h + 44) - 44
-    body = Markup("").join(parts + [_box(b) for b in boxes.values()])
+    body = Html("").join(parts + [_box(b) for b in boxes.values()])
     return _svg(max(width, w + 2 * PAD), height, title, body, mid)
