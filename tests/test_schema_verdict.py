@@ -10,6 +10,7 @@ the compiled validator cannot handle is left to jsonschema.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -17,11 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BASE, FIXTURES, ROOT, make_project
+from conftest import FIXTURES, ROOT, make_project
 from macros.check.pipeline import discover
 from macros.load.yamlio import LoadError, load_file
 from macros.model.entities import Model
-from macros.schema import ecma
+from macros.model import references, timelimits
+from macros.schema import ecma, private
 from macros.schema import validate as schemas
 from macros.schema.compiled import CompiledSchemas
 from macros.schema.verdict import Verdicts
@@ -125,6 +127,7 @@ def _mutated(data, path, how, value):
 
 
 SEEN: dict = {True: 0, False: 0}
+VALID_MUTANTS: list = []  # (doc, schema name, data): mutations both call valid, for the walks below
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -134,13 +137,17 @@ def _a_mutation_is_decided_alike(data):
     path, _ = data.draw(st.sampled_from(list(_nodes(doc.data))), label="node")
     how = data.draw(st.sampled_from(["replace", "replace", "replace", "delete", "add-key", "duplicate"]), label="how")
     value = data.draw(VALUES, label="value")
-    compiled, jsonschema_ok = SHIPPED.both(doc, name, _mutated(doc.data, path, how, value))
+    mutated = _mutated(doc.data, path, how, value)
+    compiled, jsonschema_ok = SHIPPED.both(doc, name, mutated)
     assert compiled == jsonschema_ok, (doc.file, path, how, value)
     SEEN[compiled] += 1
+    if compiled:
+        VALID_MUTANTS.append((doc, name, mutated))
 
 
 def test_mutations_of_the_shipped_data_are_decided_alike():
     SEEN.update({True: 0, False: 0})
+    VALID_MUTANTS.clear()
     _a_mutation_is_decided_alike()
     # Both answers, many times: mutations that only ever made valid (or only
     # invalid) documents would prove nothing.
@@ -206,3 +213,37 @@ def test_a_schema_it_cannot_compile_is_left_to_jsonschema():
     assert verdicts.valid("t.schema.json", "anything") is False
     assert Verdicts({}).valid("t.schema.json", "anything") is False
 
+
+class _JsonschemaParts(CompiledSchemas):
+    """The walks' branch question answered by jsonschema alone, as before the
+    compiled part checks; counts the answers."""
+
+    answers = {True: 0, False: 0}
+
+    def fits(self, branch, resolver, value):
+        answer = private.validator_in_scope(branch, resolver).is_valid(value)
+        self.answers[answer] += 1
+        return answer
+
+
+def _walks(compiled, doc, name, data):
+    common = compiled.written["common.schema.json"]["$defs"]
+    targets = {id(common["deadline"]): "deadline", id(common["cycle"]): "cycle"}
+    doc = dataclasses.replace(doc, data=data)
+    refs = [(r.path, r.kind, r.target) for r in references.walk(doc, compiled.inlined[name], compiled)]
+    limits = [(path, kind, value) for path, kind, value, _, _ in
+              timelimits._walk(data, compiled.written[name], compiled, targets)]
+    return refs, limits
+
+
+def test_the_walks_take_the_same_branches_with_compiled_part_checks():
+    """The reference and time-limit walks choose a oneOf/anyOf branch by
+    asking which one fits: the compiled answer must be jsonschema's, yes and
+    no, on the shipped documents and on valid mutations of them."""
+    if not VALID_MUTANTS:
+        _a_mutation_is_decided_alike()
+    jsonschema_only = _JsonschemaParts(ROOT)
+    cases = [(doc, name, doc.data) for doc, name in SHIPPED.docs] + VALID_MUTANTS
+    for doc, name, data in cases:
+        assert _walks(SHIPPED.compiled, doc, name, data) == _walks(jsonschema_only, doc, name, data), doc.file
+    assert jsonschema_only.answers[True] >= 100 and jsonschema_only.answers[False] >= 100, jsonschema_only.answers

@@ -6,7 +6,7 @@ while validating, model/timelimits.py for the time limits) ask it, node after
 node, two questions whose
 answers depend only on a part of a schema: "does this oneOf/anyOf branch fit
 this value?" (one validator per branch, built once: building one costs more
-than a check) and "can an `x-ref` lie below this part?".
+than a check; compiled where jsonschema-rs can, see verdict.py) and "can an `x-ref` lie below this part?".
 
 Those memos are keyed on the identity of schema parts that this object holds
 itself (`written` and `inlined`), so no key can be reused while it lives, and
@@ -40,7 +40,8 @@ class CompiledSchemas:
         run on documents that passed the full validation."""
         check = self._branch_checks.get(id(branch))
         if check is None:
-            check = self._branch_checks[id(branch)] = private.validator_in_scope(branch, resolver).is_valid
+            check = self._branch_checks[id(branch)] = self.verdicts.part(
+                branch, private.base_uri(resolver), private.validator_in_scope(branch, resolver).is_valid)
         return check(value)
 
     def may_refer(self, part) -> bool:

@@ -15,7 +15,12 @@ every `format` is jsonschema's own format checker, and `x-ref` asks the same
 resolver. What is left is the core vocabulary (types, properties, required,
 oneOf, ...), which both implement after the Draft 2020-12 text;
 tests/test_schema_verdict.py holds them equal on the shipped data, the
-corpus, and a few thousand mutations of the shipped data.
+corpus, and a thousand and more mutations of the shipped data.
+
+The schema-directed walks (model/references.py, model/timelimits.py) ask a
+second question, node after node: which oneOf/anyOf branch does this value
+fit? `Verdicts.part` answers it compiled too, and there both answers count,
+so the same tests hold the walks' results equal to jsonschema's.
 """
 from __future__ import annotations
 
@@ -56,6 +61,9 @@ class _XRef:
 
 
 _KEYWORDS = {"pattern": _Pattern, "x-ref": _XRef}
+# The walks' validators see no x-ref resolver (validate._x_ref does nothing
+# then): the compiled one leaves the keyword out, which is the same.
+_PART_KEYWORDS = {"pattern": _Pattern}
 
 
 def _formats(node, found: set) -> set:
@@ -79,13 +87,14 @@ class Verdicts:
         formats = {name: partial(_conforms, checker, name) for name in _formats(written, set())}
         self._validators = {}
         try:
-            registry = jsonschema_rs.Registry([(s["$id"], s) for s in written.values() if "$id" in s])
+            self._registry = jsonschema_rs.Registry([(s["$id"], s) for s in written.values() if "$id" in s])
         except Exception:  # noqa: BLE001 - no yes without a registry: jsonschema decides
+            self._registry = None
             return
         for name, schema in written.items():
             try:
                 self._validators[name] = jsonschema_rs.validator_for(
-                    schema, registry=registry, keywords=_KEYWORDS, formats=formats, validate_formats=True)
+                    schema, registry=self._registry, keywords=_KEYWORDS, formats=formats, validate_formats=True)
             except Exception:  # noqa: BLE001 - a schema it cannot compile: jsonschema decides
                 continue
 
@@ -106,6 +115,27 @@ class Verdicts:
             return False
         finally:
             _RESOLVE_REF.reset(token)
+
+    def part(self, part, base_uri: str, fallback):
+        """`is_valid` for a part of a schema whose relative `$ref`s resolve
+        from `base_uri`, as the schema-directed walks ask it (compiled.py
+        fits): formats not checked, x-ref not resolved, as in `fallback`, the
+        jsonschema validator for the same part, which answers whatever the
+        compiled one cannot. Unlike `valid`, both answers count here (which
+        oneOf branch a value takes), so tests/test_schema_verdict.py holds the
+        walks' results equal both ways."""
+        try:
+            compiled = jsonschema_rs.Draft202012Validator(part, registry=self._registry, base_uri=base_uri,
+                                                          keywords=_PART_KEYWORDS)
+        except Exception:  # noqa: BLE001 - a part it cannot compile (or no registry)
+            return fallback
+
+        def check(value) -> bool:
+            try:
+                return compiled.is_valid(value)
+            except Exception:  # noqa: BLE001 - a value it cannot read
+                return fallback(value)
+        return check
 
 
 def _conforms(checker, name: str, value) -> bool:
