@@ -3,10 +3,10 @@
 check/pipeline.py builds one CompiledSchemas per load and hands it to the
 frozen model (`Model.schemas`); the schema-directed walks (model/references.py
 while validating, model/timelimits.py for the time limits) ask it, node after
-node, two questions whose
-answers depend only on a part of a schema: "does this oneOf/anyOf branch fit
-this value?" (one validator per branch, built once: building one costs more
-than a check; compiled where jsonschema-rs can, see verdict.py) and "can an `x-ref` lie below this part?".
+node, two questions whose answers depend only on a part of a schema: "does
+this oneOf/anyOf branch fit this value?" (one validator per branch, built
+once: building one costs more than a check; compiled where jsonschema-rs can,
+see verdict.py) and "can an `x-ref` lie below this part?".
 
 Those memos are keyed on the identity of schema parts that this object holds
 itself (`written` and `inlined`), so no key can be reused while it lives, and
