@@ -172,3 +172,19 @@ def test_every_published_file_and_name_is_scanned(tmp_path):
 def test_shipped_content_has_no_false_positives():
     from conftest import ROOT
     assert [p.format() for p in load(ROOT).problems if p.rule == "personal-data"] == []
+
+
+
+@pytest.mark.parametrize("spelt, shown", [("138\\t1234\\t5678", "138****5678"),
+                                          ("\\uFF11\\uFF13\\uFF19 1234 5678", "139****5678")])
+def test_a_number_only_the_loaded_value_spells_is_found_whatever_its_separators(tmp_path, spelt, shown):
+    """Documents are walked only when their loaded values might hold a hit
+    (privacy._may_hold, one JSON text per document): a tab, which JSON
+    writes as an escape, still counts as a separator, and full-width digits
+    as digits."""
+    base = (make_project(tmp_path / "b") / "data/glossary.yml").read_text(encoding="utf-8")
+    entry = f'  - id: zz-duty-phone\n    name: 值班电话\n    source: [三.一]\n    definition: "值班手机 {spelt}"\n'
+    root = _project(tmp_path, {"data/glossary.yml": base + entry})
+    line = base.count("\n") + 4
+    assert [(p.file, p.line, p.message.split(": ")[-1].split(".")[0]) for p in load(root).errors] == [
+        ("data/glossary.yml", line, shown)]
