@@ -31,12 +31,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dateutil.relativedelta import relativedelta
-
 from macros.core.dates import add_months
 from macros.time import holidays
 from macros.time.holidays import WEEKDAYS_ZH
 from macros.time.words import amount_text
+
+# Days and weeks are fixed lengths: plain timedelta, several times cheaper than
+# dateutil's relativedelta, which only months need (core/dates.add_months). The
+# calendar feeds compute a due date for every period up to the horizon.
+ONE_DAY = dt.timedelta(days=1)
 
 UNITS = ("calendar_days", "working_days", "weeks", "months", "years",
          "same_day", "next_monday", "first_day_of_next_month")
@@ -103,13 +106,13 @@ def _compute(limit: dict, start: dt.date, cal: holidays.Calendar) -> Due:
         raise DueError(f"单位 '{unit}' 需要不小于 1 的整数 amount")
     how: list[str] = []
     if unit == "calendar_days":
-        date = start + relativedelta(days=amount)
+        date = start + dt.timedelta(days=amount)
         how.append(f"{start.isoformat()} 加 {amount} 个自然日（起算日不计，期间的周末和节假日照常计算）"
                    f"= {date.isoformat()}")
     elif unit == "working_days":
         date = _working_days(cal, start, amount, how)
     elif unit == "weeks":
-        date = start + relativedelta(weeks=amount)
+        date = start + dt.timedelta(weeks=amount)
         how.append(f"{start.isoformat()} 加 {amount} 周（{7 * amount} 天）= {date.isoformat()}")
     elif unit in ("months", "years"):
         date = add_months(start, amount * (12 if unit == "years" else 1))
@@ -120,13 +123,13 @@ def _compute(limit: dict, start: dt.date, cal: holidays.Calendar) -> Due:
         date = start
         how.append(f"当日完成：截止日就是起算日 {start.isoformat()}")
     elif unit == "next_monday":
-        date = start + relativedelta(days=7 - start.weekday())
+        date = start + dt.timedelta(days=7 - start.weekday())
         how.append(f"{day_zh(start)} 之后的第一个星期一 = {date.isoformat()}")
     else:  # first_day_of_next_month
         date = add_months(start.replace(day=1), 1)
         how.append(f"{start.year} 年 {start.month} 月的下一个月的第一天 = {date.isoformat()}")
     # The first day whose calendar was consulted: each counted day, or the due date.
-    looked = start + relativedelta(days=1) if unit == "working_days" else date
+    looked = start + ONE_DAY if unit == "working_days" else date
     at_least = bool(limit.get("at_least"))
     unextended, why = None, ""
     if unit != "working_days":
@@ -157,7 +160,7 @@ def _extend(cal: holidays.Calendar, date: dt.date, how: list) -> dt.date:
     skipped, day = [], date
     while not cal.is_workday(day):
         skipped.append(day)
-        day += relativedelta(days=1)
+        day += ONE_DAY
     how += [f"跳过 {span(first, last)}：{what}" for first, last, what in _runs(cal, skipped)]
     how.append(f"顺延至 {day_zh(day)}")
     return day
@@ -170,7 +173,7 @@ def _working_days(cal: holidays.Calendar, start: dt.date, amount: int, how: list
                "按法定节假日和调休安排")
     day, counted, skipped, makeup = start, 0, [], []
     while counted < amount:
-        day += relativedelta(days=1)
+        day += ONE_DAY
         if cal.is_workday(day):
             counted += 1
             if day.weekday() >= 5:
