@@ -112,8 +112,8 @@ def role_group_names(model, ids) -> list[str]:
         role = model.get("role", rid)
         if role is None or rid in done:
             continue
-        peers = [x for x in model.all("role") if role.get("rank") is not None
-                 and x.get("rank") == role.get("rank") and x.get("kind") == role.get("kind")]
+        peers = model.view(_peers).get((role.get("rank"), role.get("kind")), ()) \
+            if role.get("rank") is not None else ()
         suffix = _common_suffix([x.name for x in peers])
         if len(peers) > 1 and suffix and all(x.id in ids for x in peers):
             names.append(f"各线{suffix}")
@@ -122,6 +122,17 @@ def role_group_names(model, ids) -> list[str]:
             names.append(role.name)
             done.add(rid)
     return names
+
+
+def _peers(model) -> dict:
+    """{(rank, kind): roles of that rank and kind, in data order}: asked for
+    every list of role names on every page, so grouped once per model rather
+    than found by scanning every role each time (quadratic at scale)."""
+    out: dict = {}
+    for x in model.all("role"):
+        if x.get("rank") is not None:
+            out.setdefault((x.get("rank"), x.get("kind")), []).append(x)
+    return out
 
 
 def _common_suffix(names: list[str]) -> str:
