@@ -82,11 +82,12 @@ def _find(model):
     common = by_name.get(COMMON, {}).get("$defs", {})
     targets = {id(common.get("deadline")): "deadline", id(common.get("cycle")): "cycle"}
     found: list[Found] = []
+    lookups: dict = {}  # shared by every document's walk: see _walk
     for doc in model.docs:
         schema = by_name.get(schema_name(doc.file))
         if schema is None:
             continue
-        for path, kind, value, titles, container in _walk(doc.data, schema, compiled, targets):
+        for path, kind, value, titles, container in _walk(doc.data, schema, compiled, targets, lookups):
             entity = model.owner_of(doc, path)
             found.append(_make(doc, path, kind, value, titles, container, entity))
     _disambiguate(found)
@@ -149,14 +150,16 @@ def _disambiguate(found):
                                  ("kind", "name", "value", "file", "path", "line", "entity", "title", "container")])
 
 
-def _walk(data, schema, compiled, targets):
+def _walk(data, schema, compiled, targets, lookups=None):
     """(path, 'deadline'|'cycle', value, titles, holding mapping) for each target
     value; `titles` maps each path prefix to its schema title, for naming."""
     out, titles = [], {}
     generic = titles.setdefault("generic", set())  # paths titled only by the definition
     # A `$ref` resolves the same way every time it is met from the same base
-    # URI; looking it up again per node was most of this walk's cost.
-    lookups: dict = {}
+    # URI, in every document of one load (the registry is `compiled`'s):
+    # looking it up again per node, then per document, was most of this
+    # walk's cost (at 50x, 32,000 lookups for a few dozen distinct ones).
+    lookups = {} if lookups is None else lookups
 
     def lookup(resolver, ref):
         key = (private.base_uri(resolver), ref)
