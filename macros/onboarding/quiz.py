@@ -64,6 +64,19 @@ def _key(*parts) -> str:
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
 
 
+def _ranked(values, *parts) -> list:
+    """`values` in the order of _key(*parts, value), the shared prefix hashed
+    once: a question's wrong answers are drawn from pools of every name in
+    the department (hundreds of thousands of keys at 50x)."""
+    prefix = hashlib.sha256("".join(f"{p}|" for p in parts).encode("utf-8"))
+
+    def key(value: str) -> bytes:  # digest() orders as hexdigest() does
+        h = prefix.copy()
+        h.update(value.encode("utf-8"))
+        return h.digest()
+    return sorted(values, key=key)
+
+
 def answer_check(plan_id: str, number: int, choice: str) -> str:
     """FNV-1a (32 bit) of 'plan|number|choice' in UTF-8, 8 hex digits."""
     h = 0x811C9DC5
@@ -75,7 +88,7 @@ def answer_check(plan_id: str, number: int, choice: str) -> str:
 def _wrong(seed: str, q) -> list:
     out = []
     for tier in q.pools:
-        for value in sorted(set(tier) - {q.answer}, key=lambda v: _key(seed, q.text, v)):
+        for value in _ranked(set(tier) - {q.answer}, seed, q.text):
             if len(out) < MAX_WRONG and value not in out:
                 out.append(value)
     return out
