@@ -117,7 +117,7 @@ def covers_duties(model):
 def self_check_size(model):
     """The quiz has at least selfcheck.MIN_QUESTIONS questions and asks about every page holding a duty."""
     for p in _plans(model):
-        n = len(quiz.quiz(model, p))
+        n = quiz.size(model, p)
         if n < selfcheck.MIN_QUESTIONS:
             yield Finding(p, f"the self-check has {n} question(s), fewer than {selfcheck.MIN_QUESTIONS}: "
                              "the role's data gives too little to ask about", ("role",))
@@ -130,7 +130,7 @@ def self_check_size(model):
 def pass_mark(model):
     """The pass mark can be reached with one wrong answer."""
     for p in _plans(model):
-        n = len(quiz.quiz(model, p))
+        n = quiz.size(model, p)
         if n > 1 and quiz.needed(p, n) >= n:
             most = (n - 1) * 100 // n
             yield Finding(p, f"pass_mark {quiz.pass_mark(p)} needs all {n} answers right: a single awkward "
