@@ -60,6 +60,11 @@ class Linker:
 
     def __init__(self, model, page: str):
         self.model, self.page = model, page
+        # A page names the same roles and steps again and again (every step
+        # of a process names its roles): each entity's link is made once per
+        # page. Keyed by id(): the entities live as long as the model, which
+        # outlives this page's Linker.
+        self._named: dict = {}
 
     def url(self, entity) -> str:
         return relative(target(entity), self.page)
@@ -68,7 +73,14 @@ class Linker:
         return relative(src, self.page)
 
     def to(self, entity, label=None) -> Markup:
-        text = esc(display_name(self.model, entity)) if label is None else label
+        if label is None:
+            made = self._named.get(id(entity))
+            if made is None:
+                made = self._named[id(entity)] = self._to(entity, esc(display_name(self.model, entity)))
+            return made
+        return self._to(entity, label)
+
+    def _to(self, entity, text) -> Markup:
         return link(self.url(entity), text) if shown(entity) else Markup(text)
 
     def ref(self, kind: str, ident: str, label=None) -> Markup:
