@@ -26,6 +26,12 @@ def shipped():
     return result
 
 
+@pytest.fixture(scope="module")
+def reloaded():
+    """A second, independent load of the same project."""
+    return load(ROOT)
+
+
 def plan_of(model, role_id):
     plans = [p for p in model.all("onboarding") if p.get("role") == role_id]
     assert len(plans) == 1, f"{role_id}: {len(plans)} plans"
@@ -209,13 +215,13 @@ def test_onboarding_pdfs_are_printed(built):
 
 
 @pytest.mark.parametrize("role_id", ROLES)
-def test_quiz_is_seeded_multiple_choice_covering_duties(shipped, role_id):
+def test_quiz_is_seeded_multiple_choice_covering_duties(shipped, reloaded, role_id):
     model = shipped.model
     plan = plan_of(model, role_id)
     asked = quiz.quiz(model, plan)
     # Seeded: a second, independent load draws the same quiz (each model
     # keeps its own, so this is not the same list handed back).
-    again = load(ROOT).model
+    again = reloaded.model
     redrawn = quiz.quiz(again, plan_of(again, role_id))
     assert [a.question.text for a in asked] == [a.question.text for a in redrawn]
     assert [a.choices for a in asked] == [a.choices for a in redrawn]

@@ -34,7 +34,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 class Project:
     """A project's documents as the check's validation step meets them."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, compiled: CompiledSchemas | None = None):
         found, _ = discover(root)
         self.docs = []
         for path, shown, kind in found:
@@ -43,7 +43,7 @@ class Project:
             except LoadError:
                 continue
         self.model, _ = Model.index([d for d, _ in self.docs], root=root)
-        self.compiled = CompiledSchemas(root)
+        self.compiled = compiled or CompiledSchemas(root)
 
     def both(self, doc, name, data=None):
         """(compiled verdict, jsonschema's verdict) on `data` (default: the document's own)."""
@@ -71,7 +71,8 @@ def test_every_corpus_case_is_decided_alike(tmp_path):
         overlay = {p.relative_to(case / "files").as_posix() for p in (case / "files").rglob("*") if p.is_file()}
         if any(file.startswith("data/schemas/") for file in overlay):
             continue  # a case about a broken schema: the check reports the schema and validates nothing
-        project = Project(make_project(tmp_path / str(i), case / "files"))
+        # The shipped schemas (a case that changes them is left out above).
+        project = Project(make_project(tmp_path / str(i), case / "files"), SHIPPED.compiled)
         for doc, name in project.docs:
             if doc.file not in overlay:  # the base's own files: decided alike above
                 continue
@@ -130,7 +131,7 @@ SEEN: dict = {True: 0, False: 0}
 VALID_MUTANTS: list = []  # (doc, schema name, data): mutations both call valid, for the walks below
 
 
-@settings(max_examples=1500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def _a_mutation_is_decided_alike(data):
     doc, name = data.draw(st.sampled_from(SHIPPED.docs), label="document")
@@ -151,7 +152,7 @@ def test_mutations_of_the_shipped_data_are_decided_alike():
     _a_mutation_is_decided_alike()
     # Both answers, many times: mutations that only ever made valid (or only
     # invalid) documents would prove nothing.
-    assert SEEN[True] >= 200 and SEEN[False] >= 500, SEEN
+    assert SEEN[True] >= 150 and SEEN[False] >= 350, SEEN
 
 
 def _verdicts(schema: dict) -> Verdicts:
