@@ -272,3 +272,11 @@ def test_pass_mark_is_data_with_a_rule(tmp_path):
     msgs = [p.message for p in result.problems if p.rule == "onboarding-pass-mark"]
     assert msgs == [f"pass_mark 100 needs all {n} answers right: a single awkward question would fail everyone; "
                     f"set it to {(n - 1) * 100 // n} or lower"]
+
+
+def test_wrong_answers_are_ranked_in_the_seeded_key_order():
+    """quiz._ranked hashes the shared prefix once; the order must stay the
+    one _key gives (every published quiz's choices depend on it)."""
+    values = ["总监", "学籍主管", "a|b", "", "x" * 70, "学籍专员（入学）", "|", "2026-01-01"]
+    for parts in (("plan-a", "谁负责审核？"), ("", ""), ("p|q", "r")):
+        assert quiz._ranked(values, *parts) == sorted(values, key=lambda v: quiz._key(*parts, v))

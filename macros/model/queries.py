@@ -65,13 +65,8 @@ def _steps_by_role(model) -> dict:
     # quiz ask for each role in turn, and a scan per role grew with roles x steps.
     out: dict = {}
     for r in model.view(_all_steps):
-        raci = r.step.get("raci") or {}
-        ids = set()
-        for key, _ in LETTERS:
-            v = raci.get(key)
-            ids.update(x for x in (v if isinstance(v, list) else [v]) if isinstance(x, str))
-        for role_id in sorted(ids):
-            out.setdefault(role_id, []).append((r, letters(raci, role_id)))
+        for role_id, lt in sorted(letters_by_role(r.step.get("raci") or {}).items()):
+            out.setdefault(role_id, []).append((r, lt))
     return out
 
 
